@@ -1,0 +1,142 @@
+package nl.berichtenpoort.validation;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.xml.XMLConstants;
+import javax.xml.validation.ValidatorHandler;
+import nl.berichtenpoort.message.MessageHeader;
+import nl.berichtenpoort.xml.SecureXml;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
+
+/**
+ * Checks a file against control level 1 of the standard: size (OP179), UTF-8, no DOCTYPE, well-formed, a known
+ * message namespace, and the XSD of that message type and release, streaming, with every error collected.
+ */
+public final class XsdValidator {
+
+    private static final String LOCALE = "http://apache.org/xml/properties/locale";
+
+    private final SchemaCatalog catalog;
+    private final long maxMessageBytes;
+    private final HeaderReader headerReader = new HeaderReader();
+
+    public XsdValidator(SchemaCatalog catalog, long maxMessageBytes) {
+        this.catalog = catalog;
+        this.maxMessageBytes = maxMessageBytes;
+    }
+
+    public ValidationResult validate(Path file) {
+        return validate(file.getFileName().toString(), new Content() {
+            @Override
+            public InputStream open() throws IOException {
+                return Files.newInputStream(file);
+            }
+
+            @Override
+            public long size() throws IOException {
+                return Files.size(file);
+            }
+        });
+    }
+
+    public ValidationResult validate(byte[] bytes, String name) {
+        return validate(name, new Content() {
+            @Override
+            public InputStream open() {
+                return new ByteArrayInputStream(bytes);
+            }
+
+            @Override
+            public long size() {
+                return bytes.length;
+            }
+        });
+    }
+
+    /** The largest message accepted, in bytes. */
+    public long maxMessageBytes() {
+        return maxMessageBytes;
+    }
+
+    private interface Content {
+        InputStream open() throws IOException;
+
+        long size() throws IOException;
+    }
+
+    private ValidationResult validate(String name, Content content) {
+        try {
+            long size = content.size();
+            if (size == 0) {
+                return refused(name, null, ValidationIssue.of(Problem.EMPTY, "the file is empty (0 bytes)"));
+            }
+            if (size > maxMessageBytes) {
+                return refused(name, null, ValidationIssue.of(Problem.TOO_LARGE, String.format(Locale.ROOT,
+                        "the file is %,d bytes; at most %,d bytes (25 MB) are allowed (OP179)", size, maxMessageBytes)));
+            }
+            MessageHeader header;
+            try (InputStream in = content.open()) {
+                header = headerReader.read(in);
+            } catch (UnreadableMessageException e) {
+                return refused(name, null, e.issue());
+            }
+            Optional<MessageSchema> schema = catalog.find(header.namespace(), header.berichtXsdVersie());
+            if (schema.isEmpty()) {
+                return refused(name, header, ValidationIssue.of(Problem.UNKNOWN_RELEASE, "no schema for namespace "
+                        + header.namespace() + " in " + catalog.folder() + "; the gateway does not know this message type or release"));
+            }
+            try (InputStream in = content.open()) {
+                return new ValidationResult(name, header, schema.get(), validate(in, name, schema.get()));
+            }
+        } catch (IOException e) {
+            return refused(name, null, ValidationIssue.of(Problem.NOT_WELL_FORMED, "the file cannot be read: " + e.getMessage()));
+        }
+    }
+
+    private List<ValidationIssue> validate(InputStream in, String name, MessageSchema schema) throws IOException {
+        ValidatorHandler handler = catalog.compiled(schema).newValidatorHandler();
+        try {
+            handler.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            handler.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            setEnglishMessages(handler);
+        } catch (SAXException e) {
+            throw new IllegalStateException("cannot configure the schema validator", e);
+        }
+        PathTrackingValidator tracker = new PathTrackingValidator(handler);
+        try {
+            XMLReader reader = SecureXml.saxParser().getXMLReader();
+            reader.setContentHandler(tracker);
+            reader.setErrorHandler(tracker);
+            InputSource source = new InputSource(in);
+            source.setSystemId(name);
+            reader.parse(source);
+        } catch (SAXParseException e) {
+            // a fatal error: recorded by the tracker, parsing cannot go on
+        } catch (SAXException e) {
+            return List.of(ValidationIssue.of(Problem.NOT_WELL_FORMED, e.getMessage()));
+        }
+        return tracker.issues();
+    }
+
+    /** The validator's messages are parsed into readable text; they must not come in the machine's language. */
+    private static void setEnglishMessages(ValidatorHandler handler) {
+        try {
+            handler.setProperty(LOCALE, Locale.ENGLISH);
+        } catch (SAXException e) {
+            // not supported by this validator: its messages follow the default locale
+        }
+    }
+
+    private static ValidationResult refused(String name, MessageHeader header, ValidationIssue issue) {
+        return new ValidationResult(name, header, null, List.of(issue));
+    }
+}
