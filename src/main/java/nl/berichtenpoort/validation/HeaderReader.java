@@ -111,8 +111,7 @@ public final class HeaderReader {
         String message = e.getMessage() == null ? "" : e.getMessage();
         int detail = message.indexOf("Message: ");
         message = detail >= 0 ? message.substring(detail + "Message: ".length()) : message;
-        Problem problem = message.contains("Invalid byte") ? Problem.NOT_UTF8 : Problem.NOT_WELL_FORMED;
-        return new UnreadableMessageException(problem, line, column, XsdMessages.wellFormedness(message));
+        return new UnreadableMessageException(XsdMessages.classify(message), line, column, XsdMessages.wellFormedness(message));
     }
 
     private static void close(XMLStreamReader reader) {

@@ -79,7 +79,7 @@ final class PathTrackingValidator implements ContentHandler, ErrorHandler {
 
     @Override
     public void fatalError(SAXParseException e) throws SAXException {
-        record(e, Problem.NOT_WELL_FORMED);
+        record(e, XsdMessages.classify(e.getMessage()));
         throw e;
     }
 
@@ -93,9 +93,6 @@ final class PathTrackingValidator implements ContentHandler, ErrorHandler {
         String[] translated = problem == Problem.XSD_INVALID
                 ? XsdMessages.translate(e.getMessage(), element, text.toString())
                 : new String[] {XsdMessages.wellFormedness(e.getMessage()), "xml"};
-        if (problem == Problem.NOT_WELL_FORMED && e.getMessage() != null && e.getMessage().contains("DOCTYPE")) {
-            problem = Problem.DOCTYPE;
-        }
         ValidationIssue issue = new ValidationIssue(problem, e.getLineNumber(), e.getColumnNumber(), currentPath(),
                 translated[0], translated[1]);
         if (repeatsPrevious(issue)) {

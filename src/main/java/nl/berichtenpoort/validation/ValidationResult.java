@@ -31,8 +31,7 @@ public record ValidationResult(String source, MessageHeader header, MessageSchem
         }
         String list = issues.stream().map(ValidationIssue::toString).collect(Collectors.joining("\n  - ", "\n  - ", ""));
         int errors = (int) issues.stream().filter(i -> i.line() > 0 || !i.path().isEmpty()).count();
-        return source + ": " + problem().orElseThrow().description()
-                + (schema == null ? "" : " " + schema.message() + " " + schema.release() + " (BerichtXsdVersie " + schema.version() + ")")
-                + (errors > 1 ? ", " + errors + " errors" : "") + ":" + list;
+        return source + (schema == null ? "" : " (" + schema.message() + " " + schema.release() + ", BerichtXsdVersie " + schema.version() + ")")
+                + ": " + problem().orElseThrow().description() + (errors > 1 ? ", " + errors + " errors" : "") + ":" + list;
     }
 }

@@ -55,6 +55,15 @@ final class XsdMessages {
         return new XsdMessages(element, value).translate(validatorMessage);
     }
 
+    /** The problem class of a parser's fatal error. */
+    static Problem classify(String parserMessage) {
+        String message = parserMessage == null ? "" : parserMessage;
+        if (message.contains("Invalid byte")) {
+            return Problem.NOT_UTF8;
+        }
+        return message.contains("DOCTYPE is disallowed") ? Problem.DOCTYPE : Problem.NOT_WELL_FORMED;
+    }
+
     /** A parser's well-formedness message, cleaned of parser jargon where it is well known. */
     static String wellFormedness(String parserMessage) {
         String message = PersonalData.maskBsns(parserMessage);
