@@ -1,27 +1,113 @@
 package nl.berichtenpoort;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import nl.berichtenpoort.message.Role;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * All settings of the gateway, under the prefix {@code berichtenpoort}. Each key is documented in
- * config/application.yaml, which shows the defaults given here.
+ * All settings of the gateway, under the prefix {@code berichtenpoort}. config/application.yaml holds every key with
+ * its default and what it does; the routes in routes/ read the same keys as {{berichtenpoort...}} placeholders.
+ *
+ * @param role         the party this gateway speaks for: aanbieder (default) or gemeente
+ * @param agbCode      our AGB code, required in role aanbieder
+ * @param gemeenteCode our CBS gemeentecode, required in role gemeente
  */
 @ConfigurationProperties("berichtenpoort")
 @Validated
-public record BerichtenpoortProperties(@Valid @NotNull @DefaultValue Schemas schemas) {
+public record BerichtenpoortProperties(
+        @NotNull Role role,
+        @Pattern(regexp = "[0-9]{8}", message = "an AGB code is 8 digits") String agbCode,
+        @Pattern(regexp = "[0-9]{4}", message = "a gemeentecode is 4 digits") String gemeenteCode,
+        @Valid @NotNull Schemas schemas,
+        @Valid @NotNull Folders folders,
+        @Valid @NotNull Polling polling,
+        @Valid @NotNull Redelivery redelivery,
+        @Valid @NotNull Vecozo vecozo,
+        @Valid @NotNull Queues queues) {
+
+    /** The code that identifies us in message headers: the AGB code as aanbieder, the gemeentecode as gemeente. */
+    public String ownCode() {
+        return role == Role.AANBIEDER ? agbCode : gemeenteCode;
+    }
+
+    @AssertTrue(message = "berichtenpoort.agb-code is required in role aanbieder, berichtenpoort.gemeente-code in role gemeente")
+    public boolean isOwnCodeConfigured() {
+        return role == null || ownCode() != null && !ownCode().isBlank();
+    }
 
     /**
-     * @param folder         the schema folder: message schemas at any depth plus the table berichttypen.csv
+     * @param folder         message schemas (any depth) and the table berichttypen.csv
      * @param maxMessageSize the largest message accepted; OP179 sets 25 MB
      */
-    public record Schemas(
-            @NotNull @DefaultValue("xsd") Path folder,
-            @NotNull @DefaultValue("25MB") DataSize maxMessageSize) {
+    public record Schemas(@NotNull Path folder, @NotNull DataSize maxMessageSize) {
+    }
+
+    /** The local folders; all are created at start. */
+    public record Folders(
+            @NotNull Path epdUit,
+            @NotNull Path epdIn,
+            @NotNull Path vecozoUit,
+            @NotNull Path vecozoIn,
+            @NotNull Path afkeur,
+            @NotNull Path fout,
+            @NotNull Path work) {
+
+        public List<Path> all() {
+            return List.of(epdUit, epdIn, vecozoUit, vecozoIn, afkeur, fout, work);
+        }
+    }
+
+    /**
+     * @param delay                   pause between two polls of a folder or mailbox
+     * @param readLockCheckInterval   a file is taken only after its size and time stayed the same this long
+     */
+    public record Polling(@NotNull Duration delay, @NotNull Duration readLockCheckInterval) {
+    }
+
+    /** Technical failures (a disk, a remote server) are retried with growing pauses before a file goes to fout. */
+    public record Redelivery(@Min(0) int maximumRedeliveries, @NotNull Duration delay, @NotNull Duration maximumDelay) {
+    }
+
+    /**
+     * @param transport how messages reach VECOZO: {@code folder} (a local mailbox) or {@code sftp}
+     */
+    public record Vecozo(@NotNull Transport transport, @Valid @NotNull Sftp sftp) {
+    }
+
+    public enum Transport {
+        FOLDER,
+        SFTP
+    }
+
+    /**
+     * The SFTP mailbox, used when the transport is sftp. Log in with a password or a private key; the server's host
+     * key must be in the known_hosts file unless strict host key checking is switched off.
+     */
+    public record Sftp(
+            @NotBlank String host,
+            @Min(1) int port,
+            @NotBlank String username,
+            String password,
+            String privateKeyFile,
+            @NotBlank String remoteUit,
+            @NotBlank String remoteIn,
+            String knownHostsFile,
+            @Pattern(regexp = "yes|no") String strictHostKeyChecking,
+            @NotNull Duration connectTimeout,
+            @NotNull Duration socketTimeout) {
+    }
+
+    /** The durable Artemis queues of the audit trail and the two dead letters. */
+    public record Queues(@NotBlank String audit, @NotBlank String afkeur, @NotBlank String fout) {
     }
 }

@@ -36,6 +36,11 @@ public class MessageConfiguration {
     }
 
     @Bean
+    RetourCodeMeanings retourCodeMeanings(BerichtenpoortProperties properties) {
+        return RetourCodeMeanings.load(properties.schemas().folder());
+    }
+
+    @Bean
     MessageModel messageModel() {
         return new MessageModel();
     }

@@ -27,6 +27,7 @@ final class PathTrackingValidator implements ContentHandler, ErrorHandler {
     private static final int MAX_TEXT = 4096;
 
     private final ValidatorHandler validator;
+    private final ContentListener listener;
     private final Deque<Frame> path = new ArrayDeque<>();
     private final StringBuilder text = new StringBuilder();
     private final List<ValidationIssue> issues = new ArrayList<>();
@@ -35,8 +36,9 @@ final class PathTrackingValidator implements ContentHandler, ErrorHandler {
     private record Frame(String name, int index, Map<String, Integer> childCounts) {
     }
 
-    PathTrackingValidator(ValidatorHandler validator) {
+    PathTrackingValidator(ValidatorHandler validator, ContentListener listener) {
         this.validator = validator;
+        this.listener = listener;
         validator.setErrorHandler(this);
     }
 
@@ -55,11 +57,14 @@ final class PathTrackingValidator implements ContentHandler, ErrorHandler {
         path.addLast(new Frame(localName, index, new HashMap<>()));
         text.setLength(0);
         validator.startElement(uri, localName, qName, atts);
+        listener.start(currentPath(), localName);
     }
 
     @Override
     public void endElement(String uri, String localName, String qName) throws SAXException {
         validator.endElement(uri, localName, qName);
+        boolean leaf = path.peekLast().childCounts().isEmpty();
+        listener.end(currentPath(), localName, leaf ? text.toString().strip() : null);
         path.removeLast();
         text.setLength(0);
     }

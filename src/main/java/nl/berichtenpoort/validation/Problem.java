@@ -9,7 +9,10 @@ public enum Problem {
     NOT_WELL_FORMED("not well-formed XML"),
     NOT_A_MESSAGE("not an iWmo/iJw message"),
     UNKNOWN_RELEASE("unknown message type or release"),
-    XSD_INVALID("not valid against the XSD");
+    XSD_INVALID("not valid against the XSD"),
+    WRONG_PARTY("not sent by or not addressed to this gateway"),
+    DUPLICATE("BerichtIdentificatie not unique per message type and sender (TR056)"),
+    TECHNICAL("technical failure");
 
     private final String description;
 

@@ -35,7 +35,16 @@ public final class XsdValidator {
     }
 
     public ValidationResult validate(Path file) {
-        return validate(file.getFileName().toString(), new Content() {
+        return validate(file, ContentListener.NONE);
+    }
+
+    public ValidationResult validate(byte[] bytes, String name) {
+        return validate(bytes, name, ContentListener.NONE);
+    }
+
+    /** Validates and streams every element to the listener in the same pass. */
+    public ValidationResult validate(Path file, ContentListener listener) {
+        return validate(file.getFileName().toString(), listener, new Content() {
             @Override
             public InputStream open() throws IOException {
                 return Files.newInputStream(file);
@@ -48,8 +57,8 @@ public final class XsdValidator {
         });
     }
 
-    public ValidationResult validate(byte[] bytes, String name) {
-        return validate(name, new Content() {
+    public ValidationResult validate(byte[] bytes, String name, ContentListener listener) {
+        return validate(name, listener, new Content() {
             @Override
             public InputStream open() {
                 return new ByteArrayInputStream(bytes);
@@ -73,15 +82,23 @@ public final class XsdValidator {
         long size() throws IOException;
     }
 
-    private ValidationResult validate(String name, Content content) {
+    /** The checks that need only the size: refused when empty or over the maximum (OP179). */
+    public Optional<ValidationIssue> checkSize(long size) {
+        if (size == 0) {
+            return Optional.of(ValidationIssue.of(Problem.EMPTY, "the file is empty (0 bytes)"));
+        }
+        if (size > maxMessageBytes) {
+            return Optional.of(ValidationIssue.of(Problem.TOO_LARGE, String.format(Locale.ROOT,
+                    "the file is %,d bytes; at most %,d bytes (25 MB) are allowed (OP179)", size, maxMessageBytes)));
+        }
+        return Optional.empty();
+    }
+
+    private ValidationResult validate(String name, ContentListener listener, Content content) {
         try {
-            long size = content.size();
-            if (size == 0) {
-                return refused(name, null, ValidationIssue.of(Problem.EMPTY, "the file is empty (0 bytes)"));
-            }
-            if (size > maxMessageBytes) {
-                return refused(name, null, ValidationIssue.of(Problem.TOO_LARGE, String.format(Locale.ROOT,
-                        "the file is %,d bytes; at most %,d bytes (25 MB) are allowed (OP179)", size, maxMessageBytes)));
+            Optional<ValidationIssue> sizeIssue = checkSize(content.size());
+            if (sizeIssue.isPresent()) {
+                return refused(name, null, sizeIssue.get());
             }
             MessageHeader header;
             try (InputStream in = content.open()) {
@@ -95,14 +112,14 @@ public final class XsdValidator {
                         + header.namespace() + " in " + catalog.folder() + "; the gateway does not know this message type or release"));
             }
             try (InputStream in = content.open()) {
-                return new ValidationResult(name, header, schema.get(), validate(in, name, schema.get()));
+                return new ValidationResult(name, header, schema.get(), validate(in, name, schema.get(), listener));
             }
         } catch (IOException e) {
             return refused(name, null, ValidationIssue.of(Problem.NOT_WELL_FORMED, "the file cannot be read: " + e.getMessage()));
         }
     }
 
-    private List<ValidationIssue> validate(InputStream in, String name, MessageSchema schema) throws IOException {
+    private List<ValidationIssue> validate(InputStream in, String name, MessageSchema schema, ContentListener listener) throws IOException {
         ValidatorHandler handler = catalog.compiled(schema).newValidatorHandler();
         try {
             handler.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
@@ -111,7 +128,7 @@ public final class XsdValidator {
         } catch (SAXException e) {
             throw new IllegalStateException("cannot configure the schema validator", e);
         }
-        PathTrackingValidator tracker = new PathTrackingValidator(handler);
+        PathTrackingValidator tracker = new PathTrackingValidator(handler, listener);
         try {
             XMLReader reader = SecureXml.saxParser().getXMLReader();
             reader.setContentHandler(tracker);

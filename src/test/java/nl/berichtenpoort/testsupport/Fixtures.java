@@ -2,6 +2,7 @@ package nl.berichtenpoort.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,6 +36,37 @@ public final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The fixture as text. */
+    public static String text(String type) {
+        return new String(bytes(type), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The fixture under another identity of its own: the IdentificatieRetour of a classic retour, else the
+     * Identificatie of its BerichtIdentificatie (at most 12 characters).
+     */
+    public static String withIdentity(String type, String identificatie) {
+        String xml = text(type);
+        if (xml.contains(":IdentificatieRetour>")) {
+            return xml.replaceFirst(":IdentificatieRetour>[^<]*<", ":IdentificatieRetour>" + identificatie + "<");
+        }
+        return xml.replaceFirst(":Identificatie>[^<]*<", ":Identificatie>" + identificatie + "<");
+    }
+
+    /** A retour text whose RetourCodes all accept: 0200 everywhere, 8001 on the DeclaratieAntwoord of a 325. */
+    public static String accepting(String xml) {
+        String accepted = xml.replaceAll("(?<open><[a-z0-9]+:RetourCode>)[^<]*<", "${open}0200<");
+        return accepted.replaceAll("(?s)(?<head></[a-z0-9]+:Clienten>\\s*<[a-z0-9]+:RetourCodes>\\s*<[a-z0-9]+:RetourCode>)0200<", "${head}8001<");
+    }
+
+    /** A retour text that answers the heenbericht with this Identificatie. */
+    public static String answering(String xml, String heenIdentificatie) {
+        if (xml.contains(":DeclaratieIdentificatie>")) {
+            return xml.replaceFirst("(?s)(:DeclaratieIdentificatie>\\s*<[a-z]+:Identificatie>)[^<]*<", "$1" + heenIdentificatie + "<");
+        }
+        return xml.replaceFirst(":Identificatie>[^<]*<", ":Identificatie>" + heenIdentificatie + "<");
     }
 
     public static String type(Path fixture) {

@@ -1,0 +1,35 @@
+package nl.berichtenpoort.flow;
+
+import nl.berichtenpoort.message.MessageFacts;
+import nl.berichtenpoort.validation.ValidationResult;
+import nl.berichtenpoort.validation.XsdValidator;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Validates a message against the XSD of its type and release (control level 1), listing every error, and gathers the
+ * facts the later steps need (masked BSNs, RetourCodes per class) in the same streaming pass.
+ */
+@Component("validate")
+public class MessageValidator implements Processor {
+
+    private final XsdValidator validator;
+
+    public MessageValidator(XsdValidator validator) {
+        this.validator = validator;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        MessageContent content = MessageContent.of(exchange);
+        MessageFacts facts = new MessageFacts();
+        ValidationResult result = content.file() != null
+                ? validator.validate(content.file(), facts)
+                : validator.validate(content.bytes(), content.name(), facts);
+        if (!result.isValid()) {
+            throw new RefusedMessageException(result.problem().orElseThrow(), result.summary());
+        }
+        exchange.setProperty(Flow.FACTS, facts);
+    }
+}

@@ -1,0 +1,38 @@
+package nl.berichtenpoort.store;
+
+import javax.sql.DataSource;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The message store and the idempotent repositories of the polling routes, in one database (H2 in file mode by
+ * default) whose tables Flyway creates (src/main/resources/db/migration).
+ */
+@Configuration(proxyBeanMethods = false)
+public class StoreConfiguration {
+
+    @Bean
+    MessageStore messageStore(JdbcTemplate jdbc) {
+        return new MessageStore(jdbc);
+    }
+
+    /** Files taken from the EPD export folder (routes/epd-uit.yaml). */
+    @Bean
+    JdbcMessageIdRepository epdUitProcessed(DataSource dataSource) {
+        return repository(dataSource, "epd-uit");
+    }
+
+    /** Files taken from the VECOZO mailbox (routes/vecozo/…/vecozo-in.yaml). */
+    @Bean
+    JdbcMessageIdRepository vecozoInProcessed(DataSource dataSource) {
+        return repository(dataSource, "vecozo-in");
+    }
+
+    private static JdbcMessageIdRepository repository(DataSource dataSource, String processorName) {
+        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, processorName);
+        repository.setCreateTableIfNotExists(false);
+        return repository;
+    }
+}

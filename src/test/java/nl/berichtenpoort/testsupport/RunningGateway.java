@@ -1,0 +1,172 @@
+package nl.berichtenpoort.testsupport;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.JMSException;
+import jakarta.jms.TextMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import nl.berichtenpoort.Berichtenpoort;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jms.core.JmsTemplate;
+
+/**
+ * The real gateway (Spring Boot, Camel, embedded Artemis, H2, hawtio) started in this JVM with every folder, its
+ * database and its broker journal below one root folder, on a random port, and the project's config/application.yaml
+ * for everything else. Closing it stops it the way an operator would; starting it again on the same root is a restart.
+ */
+public final class RunningGateway implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path root;
+    private final ConfigurableApplicationContext context;
+
+    private RunningGateway(Path root, ConfigurableApplicationContext context) {
+        this.root = root;
+        this.context = context;
+    }
+
+    /** Starts the gateway below {@code root}; {@code extra} are more --key=value arguments. */
+    public static RunningGateway start(Path root, String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "--berichtenpoort.folders.epd-uit=" + root.resolve("epd/uit"),
+                "--berichtenpoort.folders.epd-in=" + root.resolve("epd/in"),
+                "--berichtenpoort.folders.vecozo-uit=" + root.resolve("vecozo/uit"),
+                "--berichtenpoort.folders.vecozo-in=" + root.resolve("vecozo/in"),
+                "--berichtenpoort.folders.afkeur=" + root.resolve("afkeur"),
+                "--berichtenpoort.folders.fout=" + root.resolve("fout"),
+                "--berichtenpoort.folders.work=" + root.resolve("work"),
+                "--berichtenpoort.polling.delay=100",
+                "--berichtenpoort.polling.read-lock-check-interval=200",
+                "--berichtenpoort.redelivery.delay=100",
+                "--berichtenpoort.redelivery.maximum-redeliveries=2",
+                "--spring.datasource.url=jdbc:h2:file:" + root.resolve("db/berichtenpoort").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE",
+                "--spring.artemis.embedded.data-directory=" + root.resolve("artemis").toAbsolutePath(),
+                "--server.port=0"));
+        Collections.addAll(args, extra);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(Berichtenpoort.class).run(args.toArray(String[]::new));
+        return new RunningGateway(root, context);
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    public Path epdUit() {
+        return root.resolve("epd/uit");
+    }
+
+    public Path epdIn() {
+        return root.resolve("epd/in");
+    }
+
+    public Path vecozoUit() {
+        return root.resolve("vecozo/uit");
+    }
+
+    public Path vecozoIn() {
+        return root.resolve("vecozo/in");
+    }
+
+    public Path afkeur() {
+        return root.resolve("afkeur");
+    }
+
+    public Path fout() {
+        return root.resolve("fout");
+    }
+
+    /** Puts a file in a folder the way a careful writer does: complete under a hidden name, then renamed. */
+    public static void drop(Path folder, String name, byte[] content) {
+        try {
+            Files.createDirectories(folder);
+            Path temp = Files.createTempFile(folder, ".schrijven-", ".tmp");
+            Files.write(temp, content);
+            Files.move(temp, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The regular files below a folder, not counting hidden ones (.verwerkt, temporary names). */
+    public static List<Path> files(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).filter(p -> !hidden(folder, p)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean hidden(Path folder, Path file) {
+        for (Path part : folder.relativize(file)) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The JSON entries on a queue, browsed (not consumed), oldest first. */
+    public List<Map<String, Object>> browse(String queue) {
+        JmsTemplate jms = context.getBean(JmsTemplate.class);
+        List<Map<String, Object>> entries = jms.browse(queue, (session, browser) -> {
+            List<Map<String, Object>> found = new ArrayList<>();
+            var messages = browser.getEnumeration();
+            while (messages.hasMoreElements()) {
+                found.add(parse((TextMessage) messages.nextElement()));
+            }
+            return found;
+        });
+        return entries == null ? List.of() : entries;
+    }
+
+    public List<Map<String, Object>> auditEvents() {
+        return browse("berichtenpoort.audit");
+    }
+
+    /** The audit steps recorded for the message with this Identificatie (or file name), in order. */
+    public List<String> stepsOf(String identificatieOrFile) {
+        List<Map<String, Object>> events = auditEvents();
+        List<String> exchanges = events.stream()
+                .filter(e -> identificatieOrFile.equals(e.get("fileName")) || e.get("berichtIdentificatie") instanceof Map<?, ?> id
+                        && identificatieOrFile.equals(id.get("identificatie")))
+                .map(e -> (String) e.get("exchangeId")).distinct().toList();
+        return events.stream().filter(e -> exchanges.contains(e.get("exchangeId"))).map(e -> (String) e.get("step")).toList();
+    }
+
+    private static Map<String, Object> parse(TextMessage message) {
+        try {
+            return JSON.readValue(message.getText(), new TypeReference<>() {
+            });
+        } catch (JMSException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
