@@ -1,0 +1,90 @@
+package nl.berichtenpoort.gateway;
+
+import static nl.berichtenpoort.testsupport.RunningGateway.drop;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import nl.berichtenpoort.testsupport.Fixtures;
+import nl.berichtenpoort.testsupport.RunningGateway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What an operator sees: hawtio with the routes and queues, health with Camel's checks, Prometheus route metrics. */
+class OperationsIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path root;
+    static RunningGateway gateway;
+
+    @BeforeAll
+    static void start() {
+        gateway = RunningGateway.start(root);
+        drop(gateway.epdUit(), "start.xml", Fixtures.bytes("WMO305"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(gateway.vecozoUit().resolve("WMO305_98025566_T305-000201.xml")));
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    @Test
+    void hawtioAnswers() throws Exception {
+        HttpResponse<String> page = get("/actuator/hawtio/");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).containsIgnoringCase("hawtio");
+    }
+
+    @Test
+    void hawtiosJolokiaListsEveryRouteOfTheGatewayByItsId() throws Exception {
+        HttpResponse<String> routes = get("/actuator/jolokia/search/org.apache.camel:type=routes,*");
+
+        assertThat(routes.statusCode()).isEqualTo(200);
+        for (String route : new String[] {"epd-uit", "uitgaand", "vecozo-uit", "vecozo-in", "inkomend", "epd-in", "afkeur", "fout"}) {
+            assertThat(routes.body()).contains("name=\\\"" + route + "\\\"");
+        }
+    }
+
+    @Test
+    void hawtiosJolokiaShowsTheAuditQueueWithTheEventsOfTheDroppedMessage() throws Exception {
+        HttpResponse<String> count = get("/actuator/jolokia/read/org.apache.activemq.artemis:broker=*,component=addresses,"
+                + "address=%22berichtenpoort.audit%22,subcomponent=queues,routing-type=%22anycast%22,queue=%22berichtenpoort.audit%22/MessageCount");
+
+        assertThat(count.statusCode()).isEqualTo(200);
+        assertThat(count.body()).contains("\"MessageCount\":3");
+    }
+
+    @Test
+    void healthIsUpWithCamelsChecks() throws Exception {
+        HttpResponse<String> health = get("/actuator/health");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).startsWith("{\"status\":\"UP\"").contains("\"camelHealth\"", "\"jms\"", "\"db\"");
+    }
+
+    @Test
+    void prometheusShowsRouteMetricsPerRoute() throws Exception {
+        HttpResponse<String> metrics = get("/actuator/prometheus");
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).containsPattern("camel_exchanges_total\\{[^}]*routeId=\"uitgaand\"[^}]*} 1\\.0");
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
