@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -37,7 +38,7 @@ public final class RunningGateway implements AutoCloseable {
         this.context = context;
     }
 
-    /** Starts the gateway below {@code root}; {@code extra} are more --key=value arguments. */
+    /** Starts the gateway below {@code root}; {@code extra} are more --key=value arguments, overriding the defaults here. */
     public static RunningGateway start(Path root, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--berichtenpoort.folders.epd-uit=" + root.resolve("epd/uit"),
@@ -55,7 +56,13 @@ public final class RunningGateway implements AutoCloseable {
                 "--spring.artemis.embedded.data-directory=" + root.resolve("artemis").toAbsolutePath(),
                 "--server.port=0"));
         Collections.addAll(args, extra);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(Berichtenpoort.class).run(args.toArray(String[]::new));
+        Map<String, String> byKey = new LinkedHashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            byKey.put(arg.substring(0, eq), arg.substring(eq + 1));
+        }
+        String[] merged = byKey.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(Berichtenpoort.class).run(merged);
         return new RunningGateway(root, context);
     }
 
