@@ -2,7 +2,12 @@ package nl.berichtenpoort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import nl.berichtenpoort.message.MessageConfiguration;
+import nl.berichtenpoort.message.Role;
 import nl.berichtenpoort.message.MessageTypeRegistry;
 import nl.berichtenpoort.validation.SchemaCatalog;
 import nl.berichtenpoort.validation.XsdValidator;
@@ -11,6 +16,7 @@ import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAut
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The configuration record binds with its documented defaults, and bad values stop the gateway with a clear reason. */
@@ -20,15 +26,21 @@ class ConfigurationTest {
     static class Properties {
     }
 
+    /** Reads config/application.yaml as the gateway does. */
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withInitializer(new ConfigDataApplicationContextInitializer())
             .withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class, ValidationAutoConfiguration.class))
             .withUserConfiguration(Properties.class, MessageConfiguration.class);
 
     @Test
-    void withoutSettingsTheSchemasComeFromXsdAndMessagesMayBe25Mb() {
+    void theDocumentedDefaultsMakeAnAanbiederWithSchemasFromXsdAndMessagesUpTo25Mb() {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
             BerichtenpoortProperties properties = context.getBean(BerichtenpoortProperties.class);
+            assertThat(properties.role()).isEqualTo(Role.AANBIEDER);
+            assertThat(properties.ownCode()).isEqualTo("98025566");
+            assertThat(properties.vecozo().transport()).isEqualTo(BerichtenpoortProperties.Transport.FOLDER);
+            assertThat(properties.folders().epdUit()).hasToString("data/epd/uit");
             assertThat(properties.schemas().folder()).hasToString("xsd");
             assertThat(context.getBean(XsdValidator.class).maxMessageBytes()).isEqualTo(25L * 1024 * 1024);
             assertThat(context.getBean(SchemaCatalog.class).schemas()).hasSize(28);
@@ -47,5 +59,33 @@ class ConfigurationTest {
     @Test
     void aMaximumSizeThatIsNotASizeStopsTheStart() {
         runner.withPropertyValues("berichtenpoort.schemas.max-message-size=veel").run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void theGemeenteRoleWithoutAGemeentecodeStopsTheStartWithTheKeyToSet() {
+        runner.withPropertyValues("berichtenpoort.role=gemeente").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("berichtenpoort.gemeente-code in role gemeente");
+        });
+    }
+
+    @Test
+    void anAgbCodeOfSevenDigitsStopsTheStart() {
+        runner.withPropertyValues("berichtenpoort.agb-code=9802556").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("an AGB code is 8 digits");
+        });
+    }
+
+    @Test
+    void everySettingOfTheGatewayIsDocumentedInApplicationYaml() throws Exception {
+        String yaml = Files.readString(Path.of("config/application.yaml"));
+        JsonNode metadata = new ObjectMapper().readTree(Path.of("target/classes/META-INF/spring-configuration-metadata.json").toFile());
+
+        for (JsonNode property : metadata.path("properties")) {
+            String name = property.path("name").asText();
+            String key = name.substring(name.lastIndexOf('.') + 1);
+            assertThat(yaml).as("config/application.yaml documents %s", name).containsPattern("(?m)^\\s*(# )?" + key + ":");
+        }
     }
 }

@@ -1,0 +1,13 @@
+#!/bin/sh
+# Prepares the compose setup once: an SSH host key for the SFTP server, the known_hosts line the gateway trusts, and
+# random passwords in docker/.env. Nothing of this is committed; no default password ships.
+set -eu
+cd "$(dirname "$0")"
+mkdir -p sftp
+[ -f sftp/ssh_host_ed25519_key ] || ssh-keygen -q -t ed25519 -N '' -f sftp/ssh_host_ed25519_key
+printf 'sftp %s\n' "$(cut -d' ' -f1,2 sftp/ssh_host_ed25519_key.pub)" > sftp/known_hosts
+if [ ! -f .env ]; then
+    printf 'ARTEMIS_PASSWORD=%s\nSFTP_PASSWORD=%s\n' "$(head -c 18 /dev/urandom | base64)" "$(head -c 18 /dev/urandom | base64)" > .env
+    chmod 600 .env
+fi
+echo "docker/.env and docker/sftp/ are ready: docker compose -f docker/compose.yaml up --build"
