@@ -16,11 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import nl.berichtenpoort.testsupport.Fixtures;
-import nl.berichtenpoort.testsupport.RunningGateway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,23 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every class of bad input ends in the fout dead letter with its original bytes and a reason that names the class,
  * and a good message dropped right after it still goes through: the gateway keeps running.
  */
-class BadInputIT {
+class BadInputIT extends SharedGateway {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-
-    @TempDir
-    static Path root;
-    static RunningGateway gateway;
-
-    @BeforeAll
-    static void start() {
-        gateway = RunningGateway.start(root);
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
 
     static Stream<Arguments> badInput() {
         String wmo305 = Fixtures.text("WMO305");
@@ -74,7 +56,7 @@ class BadInputIT {
     void badInputGoesToFoutWithItsOriginalAndReasonAndTheNextMessageStillPasses(String problem, String name, byte[] content, String detail)
             throws IOException {
         drop(gateway.epdUit(), name, content);
-        String goodId = MessageFlowsIT.uniqueId();
+        String goodId = uniqueId();
         drop(gateway.epdUit(), "goed-" + goodId + ".xml", Fixtures.withIdentity("WMO307", goodId).getBytes(StandardCharsets.UTF_8));
 
         Path copy = awaitFout(name);
@@ -111,7 +93,7 @@ class BadInputIT {
 
     @Test
     void aSecondMessageWithAUsedIdentificatieIsRefusedAsTr056() throws IOException {
-        String id = MessageFlowsIT.uniqueId();
+        String id = uniqueId();
         drop(gateway.epdUit(), "eerste.xml", Fixtures.withIdentity("JW315", id).getBytes(StandardCharsets.UTF_8));
         await().atMost(WAIT).until(() -> Files.exists(gateway.vecozoUit().resolve("JW315_98025566_" + id + ".xml")));
         byte[] other = Fixtures.withIdentity("JW315", id).replace("VOT-2025-0042", "VOT-2025-0099").getBytes(StandardCharsets.UTF_8);
@@ -127,7 +109,7 @@ class BadInputIT {
 
     @Test
     void theSameMessageDroppedAgainIsNotSentTwice() throws IOException {
-        String id = MessageFlowsIT.uniqueId();
+        String id = uniqueId();
         byte[] message = Fixtures.withIdentity("WMO317", id).getBytes(StandardCharsets.UTF_8);
         drop(gateway.epdUit(), "verzoek.xml", message);
         await().atMost(WAIT).until(() -> Files.exists(gateway.vecozoUit().resolve("WMO317_98025566_" + id + ".xml")));
@@ -156,7 +138,7 @@ class BadInputIT {
 
     @Test
     void aFileWrittenSlowlyIsTakenOnlyWhenComplete() throws Exception {
-        String id = MessageFlowsIT.uniqueId();
+        String id = uniqueId();
         byte[] message = Fixtures.withIdentity("WMO305", id).getBytes(StandardCharsets.UTF_8);
         Path target = gateway.epdUit().resolve("langzaam.xml");
         int chunk = message.length / 10 + 1;
@@ -182,6 +164,6 @@ class BadInputIT {
     }
 
     private static String withUniqueId(String type) {
-        return Fixtures.withIdentity(type, MessageFlowsIT.uniqueId());
+        return Fixtures.withIdentity(type, uniqueId());
     }
 }

@@ -12,13 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import nl.berichtenpoort.testsupport.Fixtures;
-import nl.berichtenpoort.testsupport.RunningGateway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,24 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * every inbound type from the VECOZO mailbox to the EPD folder, retours accepted or rejected, with the audit trail
  * read back from the Artemis queue.
  */
-class MessageFlowsIT {
+class MessageFlowsIT extends SharedGateway {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
-
-    @TempDir
-    static Path root;
-    static RunningGateway gateway;
-
-    @BeforeAll
-    static void start() {
-        gateway = RunningGateway.start(root);
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"WMO302", "WMO305", "WMO307", "WMO315", "WMO317", "WMO320", "WMO323",
@@ -181,8 +161,4 @@ class MessageFlowsIT {
                 .findFirst().orElseThrow();
     }
 
-    /** At most 12 characters, unique within the run: TR056 makes every test use its own Identificatie. */
-    static String uniqueId() {
-        return "IT" + System.currentTimeMillis() % 1_000_000 + "-" + SEQUENCE.incrementAndGet();
-    }
 }

@@ -13,31 +13,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import nl.berichtenpoort.testsupport.Fixtures;
-import nl.berichtenpoort.testsupport.RunningGateway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What an operator sees: hawtio with the routes and queues, health with Camel's checks, Prometheus route metrics. */
-class OperationsIT {
+class OperationsIT extends SharedGateway {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @TempDir
-    static Path root;
-    static RunningGateway gateway;
-
     @BeforeAll
-    static void start() {
-        gateway = RunningGateway.start(root);
+    static void dropAStartMessage() {
         drop(gateway.epdUit(), "start.xml", Fixtures.bytes("WMO305"));
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(gateway.vecozoUit().resolve("WMO305_98025566_T305-000201.xml")));
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
     }
 
     @Test
