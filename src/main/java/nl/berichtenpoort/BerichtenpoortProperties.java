@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import nl.berichtenpoort.message.Role;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -33,7 +34,10 @@ public record BerichtenpoortProperties(
         @Valid @NotNull Polling polling,
         @Valid @NotNull Redelivery redelivery,
         @Valid @NotNull Vecozo vecozo,
-        @Valid @NotNull Queues queues) {
+        @Valid @NotNull Queues queues,
+        @Valid @NotNull Deadlines deadlines,
+        @Valid @NotNull Sequencing sequencing,
+        @Valid @NotNull Privacy privacy) {
 
     /** The code that identifies us in message headers: the AGB code as aanbieder, the gemeentecode as gemeente. */
     public String ownCode() {
@@ -105,6 +109,24 @@ public record BerichtenpoortProperties(
             @Pattern(regexp = "yes|no") String strictHostKeyChecking,
             @NotNull Duration connectTimeout,
             @NotNull Duration socketTimeout) {
+    }
+
+    /**
+     * @param checkInterval   how often the gateway looks for deadlines that passed
+     * @param extraClosedDays days the organisation is closed besides weekends and national holidays (e.g. Goede Vrijdag)
+     */
+    public record Deadlines(@NotNull Duration checkInterval, @NotNull List<LocalDate> extraClosedDays) {
+    }
+
+    /** @param enabled hold a follow-up (a 307 after its 305) until the retour of its predecessor is in */
+    public record Sequencing(boolean enabled) {
+    }
+
+    /**
+     * @param clientKeySecret the secret of the client key (a keyed hash of the BSN); from the environment only
+     * @param clientKeyFile   where a generated secret is kept when none is configured
+     */
+    public record Privacy(String clientKeySecret, @NotNull Path clientKeyFile) {
     }
 
     /** The durable Artemis queues of the audit trail and the two dead letters. */

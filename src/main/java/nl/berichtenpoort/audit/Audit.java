@@ -2,11 +2,13 @@ package nl.berichtenpoort.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.berichtenpoort.BerichtenpoortProperties;
+import nl.berichtenpoort.flow.AfkeurEntry;
 import nl.berichtenpoort.flow.Flow;
 import nl.berichtenpoort.flow.RefusedMessageException;
 import nl.berichtenpoort.message.MessageFacts;
@@ -14,6 +16,7 @@ import nl.berichtenpoort.message.MessageIdentity;
 import nl.berichtenpoort.message.MessageType;
 import nl.berichtenpoort.message.RetourCodeHit;
 import nl.berichtenpoort.privacy.PersonalData;
+import nl.berichtenpoort.store.StoredMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.ExchangeHelper;
@@ -30,10 +33,12 @@ public class Audit {
     private final ProducerTemplate producer;
     private final ObjectMapper json;
     private final String endpoint;
+    private final Clock clock;
 
-    public Audit(ProducerTemplate producer, ObjectMapper json, BerichtenpoortProperties properties) {
+    public Audit(ProducerTemplate producer, ObjectMapper json, BerichtenpoortProperties properties, Clock clock) {
         this.producer = producer;
         this.json = json;
+        this.clock = clock;
         this.endpoint = "jms:queue:" + properties.queues().audit() + "?deliveryPersistent=true";
     }
 
@@ -63,7 +68,8 @@ public class Audit {
     }
 
     public void afgekeurd(Exchange exchange) {
-        record(exchange, "afgekeurd", "afgekeurd", codes(exchange), exchange.getProperty(Flow.AFKEUR_REASON, String.class));
+        AfkeurEntry afkeur = exchange.getProperty(Flow.AFKEUR, AfkeurEntry.class);
+        record(exchange, "afgekeurd", afkeur.problem(), afkeur.codes().stream().map(RetourCodeHit::code).distinct().toList(), afkeur.reason());
     }
 
     /** A message refused at control level 1 or by the header checks (a RefusedMessageException). */
@@ -72,10 +78,29 @@ public class Audit {
         record(exchange, "afgewezen-validatie", refused.problem().name(), List.of(refused.problem().name()), refused.getMessage());
     }
 
+    /** Our own retour to a received heenbericht went out. */
+    public void retourVerzonden(Exchange exchange) {
+        record(exchange, "retour-verzonden", "ok", null, null);
+    }
+
+    /** A follow-up held back until the retour of its predecessor is in. */
+    public void wachtOpVoorganger(Exchange exchange) {
+        record(exchange, "wacht-op-voorganger", "wacht", null, null);
+    }
+
     public void fout(Exchange exchange) {
         Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String problem = caught instanceof RefusedMessageException refused ? refused.problem().name() : "TECHNICAL";
         record(exchange, "fout", problem, List.of(problem), caught == null ? null : PersonalData.maskBsns(caught.getMessage()));
+    }
+
+    /** An event about a stored message outside a route: a deadline passed, an operator acted. */
+    public void record(String step, String outcome, StoredMessage message, String reason, String operator) {
+        send(new AuditEvent(UUID.randomUUID().toString(), null, OffsetDateTime.now(clock), step, outcome, null, null,
+                message == null ? null : message.berichttype(),
+                message == null ? null : new AuditEvent.BerichtIdentificatie(message.identificatie(), message.dagtekening()),
+                message == null ? null : message.afzender(), message == null ? null : message.ontvanger(),
+                message == null ? null : message.fileName(), null, null, null, null, reason, operator), "");
     }
 
     private void record(Exchange exchange, String step, String outcome, List<String> codes, String reason) {
@@ -85,7 +110,7 @@ public class Audit {
         AuditEvent event = new AuditEvent(
                 UUID.randomUUID().toString(),
                 exchange.getExchangeId(),
-                OffsetDateTime.now(),
+                OffsetDateTime.now(clock),
                 step,
                 outcome,
                 type == null ? null : type.standard().code(),
@@ -99,13 +124,18 @@ public class Audit {
                 codes,
                 facts == null ? null : facts.maskedBsns(),
                 facts == null ? null : facts.bsnCount(),
-                reason);
+                reason,
+                null);
+        send(event, exchange.getExchangeId());
+    }
+
+    private void send(AuditEvent event, String exchangeId) {
         try {
             producer.sendBodyAndHeaders(endpoint, json.writeValueAsString(event), Map.of(
-                    "step", step,
+                    "step", event.step(),
                     "type", event.type() == null ? "" : event.type(),
-                    "identificatie", identity == null ? "" : identity.identificatie(),
-                    "exchangeId", exchange.getExchangeId()));
+                    "identificatie", event.berichtIdentificatie() == null ? "" : event.berichtIdentificatie().identificatie(),
+                    "exchangeId", exchangeId));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write audit event", e);
         }

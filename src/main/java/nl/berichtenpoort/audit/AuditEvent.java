@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param exchangeId the same for every step of one message passing through the gateway
  * @param outcome    ok, geaccepteerd, afgekeurd, or the problem class for afgewezen-validatie and fout
+ * @param operator   for an operator's action (resend, close): who did it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AuditEvent(
@@ -29,7 +30,8 @@ public record AuditEvent(
         List<String> codes,
         List<String> bsn,
         Integer bsnCount,
-        String reason) {
+        String reason,
+        String operator) {
 
     public record BerichtIdentificatie(String identificatie, String dagtekening) {
     }

@@ -10,55 +10,59 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import nl.berichtenpoort.BerichtenpoortProperties;
-import nl.berichtenpoort.message.MessageFacts;
 import nl.berichtenpoort.message.MessageIdentity;
-import nl.berichtenpoort.message.MessageType;
-import nl.berichtenpoort.message.MessageTypeRegistry;
 import nl.berichtenpoort.message.RetourCodeHit;
 import nl.berichtenpoort.message.RetourCodeMeanings;
 import nl.berichtenpoort.privacy.PersonalData;
+import nl.berichtenpoort.store.DeadLetter;
+import nl.berichtenpoort.store.DeadLetterStore;
+import nl.berichtenpoort.store.MessageState;
 import nl.berichtenpoort.store.MessageStore;
-import nl.berichtenpoort.store.StoredMessage;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts messages that cannot pass where a person can handle them: the afkeur dead letter (a retour that rejects our
- * heenbericht, with that heenbericht and the reason per code) and the fout dead letter (anything refused or failed,
- * with the original bytes and the reason). Each entry goes to a folder, one per day, and its JSON form becomes the
- * body for the dead-letter queue. To resend a fixed message, drop it in the folder it first came from.
+ * Puts messages that cannot pass where a person can handle them, in a folder per day and in the store (where the
+ * operator endpoints list them): the afkeur dead letter (a retour rejecting our heenbericht, a heenbericht we
+ * rejected, a retour answering nothing we know, a follow-up whose predecessor was rejected: each with the messages it
+ * concerns and the reason in words) and the fout dead letter (anything refused or failed, with the original bytes and
+ * the reason). The body becomes the JSON entry for the dead-letter queue.
  */
 @Component("deadLetters")
 public class DeadLetters {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmssSSS");
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
     private final Path foutFolder;
     private final Path afkeurFolder;
     private final long maxMessageBytes;
     private final MessageStore store;
-    private final MessageTypeRegistry registry;
+    private final DeadLetterStore entries;
     private final RetourCodeMeanings meanings;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    public DeadLetters(BerichtenpoortProperties properties, MessageStore store, MessageTypeRegistry registry,
-                       RetourCodeMeanings meanings, ObjectMapper json) {
+    public DeadLetters(BerichtenpoortProperties properties, MessageStore store, DeadLetterStore entries,
+                       RetourCodeMeanings meanings, ObjectMapper json, Clock clock) {
         this.foutFolder = properties.folders().fout();
         this.afkeurFolder = properties.folders().afkeur();
         this.maxMessageBytes = properties.schemas().maxMessageSize().toBytes();
         this.store = store;
-        this.registry = registry;
+        this.entries = entries;
         this.meanings = meanings;
         this.json = json;
+        this.clock = clock;
     }
 
     /** Writes the original and its reason to the fout folder; the body becomes the JSON entry for the fout queue. */
@@ -68,14 +72,21 @@ public class DeadLetters {
         String problem = caught instanceof RefusedMessageException refused ? refused.problem().name() : "TECHNICAL";
         String reason = caught instanceof RefusedMessageException ? caught.getMessage()
                 : content.name() + ": technical failure: " + PersonalData.maskBsns(String.valueOf(caught));
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock.withZone(AMSTERDAM));
         Path day = foutFolder.resolve(DAY.format(now));
         String name = TIME.format(now) + "-" + content.name();
         Path original = day.resolve(name);
         writeAtomically(day, name, content::open);
-        writeAtomically(day, name + ".reden.txt", () -> new ByteArrayInputStream(
-                (problem + "\n" + reason + "\n").getBytes(StandardCharsets.UTF_8)));
+        writeAtomically(day, name + ".reden.txt", text(problem + "\n" + reason + "\n"));
+        Long storeId = exchange.getProperty(Flow.STORE_ID, Long.class);
+        if (storeId != null) {
+            store.setState(storeId, MessageState.FOUT, problem);
+        }
+        MessageIdentity identity = exchange.getProperty(Flow.IDENTITY, MessageIdentity.class);
+        long entryId = entries.add(DeadLetter.Kind.FOUT, storeId, content.name(), exchange.getProperty(Flow.TYPE_NAME, String.class),
+                identity == null ? null : identity.identificatie(), origin(exchange), problem, reason, original.toString());
         Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", entryId);
         entry.put("time", now.toString());
         entry.put("fileName", content.name());
         entry.put("problem", problem);
@@ -90,39 +101,42 @@ public class DeadLetters {
         exchange.setProperty("bpDeadLetterCopy", original.toString());
     }
 
-    /** Writes the retour, the heenbericht it answers (when the store has it) and the reason to the afkeur folder. */
+    /** Writes the entry's messages and reason to a folder of its own in the afkeur folder. */
     public void afkeur(Exchange exchange) {
-        MessageContent content = MessageContent.of(exchange);
-        MessageType type = exchange.getProperty(Flow.TYPE, MessageType.class);
+        AfkeurEntry afkeur = exchange.getProperty(Flow.AFKEUR, AfkeurEntry.class);
         MessageIdentity identity = exchange.getProperty(Flow.IDENTITY, MessageIdentity.class);
-        MessageFacts facts = exchange.getProperty(Flow.FACTS, MessageFacts.class);
-        String reason = exchange.getProperty(Flow.AFKEUR_REASON, String.class);
-        Optional<StoredMessage> heen = store.findWithContent(MessageStore.Direction.UIT, registry.counterpartOf(type).name(),
-                identity.receiver(), identity.answers());
-        OffsetDateTime now = OffsetDateTime.now();
-        Path entryFolder = afkeurFolder.resolve(DAY.format(now)).resolve(TIME.format(now) + "-" + exchange.getProperty(Flow.FILE_NAME, String.class)
-                .replace(".xml", ""));
-        writeAtomically(entryFolder, "retour.xml", content::open);
-        heen.ifPresent(h -> writeAtomically(entryFolder, "heenbericht.xml", () -> new ByteArrayInputStream(h.content())));
-        writeAtomically(entryFolder, "reden.txt", () -> new ByteArrayInputStream((reason + "\n"
-                + (heen.isPresent() ? "" : "The heenbericht it answers is not known to this gateway.\n")).getBytes(StandardCharsets.UTF_8)));
+        OffsetDateTime now = OffsetDateTime.now(clock.withZone(AMSTERDAM));
+        Path entryFolder = afkeurFolder.resolve(DAY.format(now)).resolve(TIME.format(now) + "-"
+                + exchange.getProperty(Flow.FILE_NAME, String.class).replace(".xml", ""));
+        for (Map.Entry<String, byte[]> part : afkeur.parts().entrySet()) {
+            writeAtomically(entryFolder, part.getKey(), () -> new ByteArrayInputStream(part.getValue()));
+        }
+        writeAtomically(entryFolder, "reden.txt", text(afkeur.reason() + "\n"));
+        long entryId = entries.add(DeadLetter.Kind.AFKEUR, exchange.getProperty(Flow.STORE_ID, Long.class),
+                exchange.getProperty(Flow.FILE_NAME, String.class), exchange.getProperty(Flow.TYPE_NAME, String.class),
+                identity.identificatie(), afkeur.origin(), afkeur.problem(), afkeur.reason(), entryFolder.toString());
         Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", entryId);
         entry.put("time", now.toString());
-        entry.put("type", type.name());
+        entry.put("problem", afkeur.problem());
+        entry.put("type", exchange.getProperty(Flow.TYPE_NAME, String.class));
         entry.put("identificatie", identity.identificatie());
-        entry.put("answers", Map.of("type", type.counterpart(), "identificatie", identity.answers(), "dagtekening",
-                String.valueOf(identity.answersDate())));
-        entry.put("reason", reason);
-        entry.put("codes", codes(facts.retourCodes()));
+        entry.put("reason", afkeur.reason());
+        entry.put("codes", codes(afkeur.codes()));
         entry.put("folder", entryFolder.toString());
-        entry.put("retour", new String(content.readAll(), StandardCharsets.UTF_8));
-        entry.put("heenbericht", heen.map(h -> new String(h.content(), StandardCharsets.UTF_8)).orElse(null));
+        Map<String, String> parts = new LinkedHashMap<>();
+        afkeur.parts().forEach((name, bytes) -> parts.put(name, new String(bytes, StandardCharsets.UTF_8)));
+        entry.put("messages", parts);
         exchange.getIn().setBody(toJson(entry));
         exchange.setProperty("bpDeadLetterCopy", entryFolder.toString());
     }
 
+    private static MessageStore.Direction origin(Exchange exchange) {
+        return "in".equals(exchange.getProperty(Flow.DIRECTION, String.class)) ? MessageStore.Direction.IN : MessageStore.Direction.UIT;
+    }
+
     private List<Map<String, Object>> codes(List<RetourCodeHit> hits) {
-        return hits.stream().filter(hit -> !MessageFacts.isAccepting(hit.code())).map(hit -> {
+        return hits.stream().map(hit -> {
             Map<String, Object> code = new LinkedHashMap<>();
             code.put("code", hit.code());
             code.put("meaning", meanings.meaning(hit.code()));
@@ -140,6 +154,10 @@ public class DeadLetters {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write dead-letter entry", e);
         }
+    }
+
+    private static MessageStore.ContentSource text(String text) {
+        return () -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Written under a temporary name and then renamed, so nobody watching the folder sees half a file. */

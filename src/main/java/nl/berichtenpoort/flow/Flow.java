@@ -26,10 +26,26 @@ public final class Flow {
     public static final String FILE_NAME = "bpFileName";
     /** The store id of the message. */
     public static final String STORE_ID = "bpStoreId";
-    /** For a retour: true when every RetourCode accepts. */
+    /** For a retour: true when every RetourCode accepts; for a received heenbericht: true when our checks approve it. */
     public static final String ACCEPTED = "bpAccepted";
-    /** For a rejected retour: the reason in words, with each code's meaning and class. */
-    public static final String AFKEUR_REASON = "bpAfkeurReason";
+    /** {@link AfkeurEntry}: what goes into the afkeur dead letter and why. */
+    public static final String AFKEUR = "bpAfkeur";
+    /** For a retour: the {@link nl.berichtenpoort.store.StoredMessage} heenbericht it answers, when known. */
+    public static final String HEEN = "bpHeen";
+    /** For a retour: the state its heenbericht moves to. */
+    public static final String HEEN_STATE = "bpHeenState";
+    /** For a received heenbericht: its {@link nl.berichtenpoort.message.MessageTree}. */
+    public static final String TREE = "bpTree";
+    /** For a received heenbericht: the {@link nl.berichtenpoort.rules.RuleOutcome} of our checks. */
+    public static final String RULE_OUTCOME = "bpRuleOutcome";
+    /** For a received heenbericht: the bytes of the retour we send, and whether it went out already. */
+    public static final String RETOUR_BYTES = "bpRetourBytes";
+    public static final String RETOUR_SENT = "bpRetourSent";
+    public static final String RETOUR_FILE_NAME = "bpRetourFileName";
+    /** On our retour: the store id of the heenbericht it answers. */
+    public static final String ANSWERS_ID = "bpAnswersId";
+    /** Sequencing of an outbound message: vrij, wacht or voorganger-afgekeurd. */
+    public static final String SEQUENCE = "bpSequence";
 
     private Flow() {
     }

@@ -1,9 +1,19 @@
 package nl.berichtenpoort.flow;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import nl.berichtenpoort.deadline.DeadlinePolicy;
+import nl.berichtenpoort.message.ClientRef;
+import nl.berichtenpoort.message.MessageFacts;
 import nl.berichtenpoort.message.MessageIdentity;
 import nl.berichtenpoort.message.MessageType;
+import nl.berichtenpoort.message.ReferenceKind;
+import nl.berichtenpoort.store.Deadline;
+import nl.berichtenpoort.store.Deadlines;
+import nl.berichtenpoort.store.MessageState;
 import nl.berichtenpoort.store.MessageStore;
 import nl.berichtenpoort.store.MessageStore.Direction;
 import nl.berichtenpoort.store.Registration;
@@ -13,68 +23,143 @@ import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 /**
- * Records each message in the store before it is passed on, and so enforces TR056 (an Identificatie is unique per
- * message type per sender) and "never twice": the same message again is not passed on a second time, another
- * message under a used Identificatie is refused. A message whose earlier attempt did not finish is passed on again.
+ * Records each message in the store before it is passed on, with its clients (as client keys) and references, and
+ * moves it through its states. Enforces "never twice": the same message again is not passed on a second time
+ * unless its earlier attempt did not finish. Outbound, another message under a used Identificatie is refused (TR056);
+ * inbound, it is recorded so that our retour can reject it.
  */
 @Component("ledger")
 public class Ledger {
 
-    static final String RECEIVED = "ONTVANGEN";
-    static final String SENT = "VERZONDEN";
-    static final String DELIVERED = "AFGELEVERD";
-    static final String REJECTED = "AFGEKEURD";
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Europe/Amsterdam"));
+    private static final List<MessageState> UNFINISHED = List.of(MessageState.ONTVANGEN, MessageState.FOUT);
 
     private final MessageStore store;
+    private final Deadlines deadlines;
+    private final DeadlinePolicy policy;
+    private final Clock clock;
 
-    public Ledger(MessageStore store) {
+    public Ledger(MessageStore store, Deadlines deadlines, DeadlinePolicy policy, Clock clock) {
         this.store = store;
+        this.deadlines = deadlines;
+        this.policy = policy;
+        this.clock = clock;
     }
 
     /** Outbound, before delivery to VECOZO. */
     public void outbound(Exchange exchange) {
-        register(exchange, Direction.UIT, "sent");
-    }
-
-    /** Inbound, before delivery to the EPD or to afkeur. */
-    public void inbound(Exchange exchange) {
-        register(exchange, Direction.IN, "received");
-    }
-
-    public void sent(Exchange exchange) {
-        store.updateStatus(exchange.getProperty(Flow.STORE_ID, Long.class), SENT);
-    }
-
-    public void delivered(Exchange exchange) {
-        store.updateStatus(exchange.getProperty(Flow.STORE_ID, Long.class), DELIVERED);
-    }
-
-    public void rejected(Exchange exchange) {
-        store.updateStatus(exchange.getProperty(Flow.STORE_ID, Long.class), REJECTED);
-    }
-
-    private void register(Exchange exchange, Direction direction, String verb) {
-        MessageContent content = MessageContent.of(exchange);
-        MessageType type = exchange.getProperty(Flow.TYPE, MessageType.class);
-        MessageIdentity identity = exchange.getProperty(Flow.IDENTITY, MessageIdentity.class);
-        Registration registration = store.register(direction, type, identity, content.name(), content.sha256(), content.size(),
-                content::open, RECEIVED);
+        Registration registration = register(exchange, Direction.UIT, false);
         StoredMessage stored = registration.stored();
+        MessageIdentity identity = exchange.getProperty(Flow.IDENTITY, MessageIdentity.class);
+        MessageType type = exchange.getProperty(Flow.TYPE, MessageType.class);
         switch (registration.outcome()) {
-            case NEW -> exchange.setProperty(Flow.STORE_ID, stored.id());
+            case NEW, NEW_UNDER_USED_KEY -> remember(exchange, stored.id());
             case SAME_AGAIN -> {
-                if (!RECEIVED.equals(stored.status())) {
+                if (!UNFINISHED.contains(stored.state())) {
                     throw duplicate(exchange, "this " + type.name() + " (Identificatie " + identity.identificatie() + " of "
-                            + identity.sender() + ") was already " + verb + " on " + WHEN.format(stored.created())
-                            + " as file " + stored.fileName() + "; it is not passed on again");
+                            + identity.sender() + ") was taken on before, on " + WHEN.format(stored.created()) + " as file "
+                            + stored.fileName() + ", and is " + stored.state() + "; it is not passed on again");
                 }
                 exchange.setProperty(Flow.STORE_ID, stored.id());
             }
             case CONFLICT -> throw duplicate(exchange, "Identificatie " + identity.identificatie() + " is already used for "
                     + type.name() + " by " + identity.sender() + " (file " + stored.fileName() + ", " + WHEN.format(stored.created())
                     + ") with other content");
+        }
+        Long answers = exchange.getProperty(Flow.ANSWERS_ID, Long.class);
+        if (answers != null) {
+            store.linkAnswer(stored.id(), answers);
+        }
+    }
+
+    /** Inbound, before anything is decided. */
+    public void inbound(Exchange exchange) {
+        MessageType type = exchange.getProperty(Flow.TYPE, MessageType.class);
+        Registration registration = register(exchange, Direction.IN, !type.isRetour());
+        StoredMessage stored = registration.stored();
+        switch (registration.outcome()) {
+            case NEW, NEW_UNDER_USED_KEY -> remember(exchange, stored.id());
+            case SAME_AGAIN -> {
+                if (!UNFINISHED.contains(stored.state())) {
+                    throw duplicate(exchange, "this " + type.name() + " was received before, on " + WHEN.format(stored.created())
+                            + " as file " + stored.fileName() + ", and is " + stored.state() + "; it is not processed again");
+                }
+                exchange.setProperty(Flow.STORE_ID, stored.id());
+            }
+            case CONFLICT -> throw duplicate(exchange, "Identificatie " + stored.identificatie() + " of " + stored.afzender()
+                    + " is already used for another " + type.name() + " (file " + stored.fileName() + ")");
+        }
+    }
+
+    /** Sent to VECOZO: a heenbericht now waits for its retour (and a request for its answer) within the deadlines. */
+    public void sent(Exchange exchange) {
+        long id = exchange.getProperty(Flow.STORE_ID, Long.class);
+        store.setState(id, MessageState.VERZONDEN, null);
+        MessageType type = exchange.getProperty(Flow.TYPE, MessageType.class);
+        for (DeadlinePolicy.Due due : policy.owedFor(type, LocalDate.now(clock))) {
+            deadlines.open(id, due.kind(), due.date());
+        }
+    }
+
+    /** An inbound message handed to the EPD. */
+    public void delivered(Exchange exchange) {
+        store.setState(exchange.getProperty(Flow.STORE_ID, Long.class), MessageState.AFGELEVERD, null);
+    }
+
+    /** A received heenbericht judged by our own checks (its retour is on its way). */
+    public void judged(Exchange exchange) {
+        boolean accepted = exchange.getProperty(Flow.ACCEPTED, Boolean.class);
+        AfkeurEntry afkeur = exchange.getProperty(Flow.AFKEUR, AfkeurEntry.class);
+        store.setState(exchange.getProperty(Flow.STORE_ID, Long.class), accepted ? MessageState.GEACCEPTEERD : MessageState.AFGEKEURD,
+                accepted ? null : afkeur.reason());
+    }
+
+    /**
+     * A retour that answers a known heenbericht: the heenbericht moves to the state the retour decides, its deadline
+     * is met, and the retour is delivered or in afkeur.
+     */
+    public void applyRetour(Exchange exchange) {
+        StoredMessage heen = exchange.getProperty(Flow.HEEN, StoredMessage.class);
+        MessageState state = exchange.getProperty(Flow.HEEN_STATE, MessageState.class);
+        MessageType type = exchange.getProperty(Flow.TYPE, MessageType.class);
+        AfkeurEntry afkeur = exchange.getProperty(Flow.AFKEUR, AfkeurEntry.class);
+        long retourId = exchange.getProperty(Flow.STORE_ID, Long.class);
+        store.setState(heen.id(), state, type.name() + " " + exchange.getProperty(Flow.IDENTITY, MessageIdentity.class).identificatie());
+        if (afkeur != null) {
+            store.setRetourCodes(heen.id(), afkeur.reason());
+        }
+        deadlines.fulfil(heen.id(), type.name().endsWith("325") ? Deadline.Kind.DECLARATIE_ANTWOORD : Deadline.Kind.RETOUR, retourId);
+    }
+
+    /** A retour that went to afkeur (rejecting, or answering nothing we know). */
+    public void inAfkeur(Exchange exchange) {
+        AfkeurEntry afkeur = exchange.getProperty(Flow.AFKEUR, AfkeurEntry.class);
+        store.setState(exchange.getProperty(Flow.STORE_ID, Long.class), MessageState.IN_AFKEUR, afkeur == null ? null : afkeur.problem());
+    }
+
+    private Registration register(Exchange exchange, Direction direction, boolean recordConflicts) {
+        MessageContent content = MessageContent.of(exchange);
+        MessageType type = exchange.getProperty(Flow.TYPE, MessageType.class);
+        MessageIdentity identity = exchange.getProperty(Flow.IDENTITY, MessageIdentity.class);
+        return store.register(direction, type, identity, content.name(), content.sha256(), content.size(), content::open,
+                MessageState.ONTVANGEN, recordConflicts);
+    }
+
+    /** Keeps the clients and references of a new message, so later messages can be matched to it. */
+    private void remember(Exchange exchange, long id) {
+        exchange.setProperty(Flow.STORE_ID, id);
+        MessageFacts facts = exchange.getProperty(Flow.FACTS, MessageFacts.class);
+        if (facts == null) {
+            return;
+        }
+        List<ClientRef> clients = facts.clients();
+        store.addClients(id, clients);
+        for (ReferenceKind kind : List.of(ReferenceKind.TOEWIJZINGNUMMER, ReferenceKind.REFERENTIE_AANBIEDER, ReferenceKind.DECLARATIENUMMER)) {
+            store.addKeys(id, kind, facts.references(kind));
+        }
+        if (!clients.isEmpty()) {
+            String client = clients.get(0).key();
+            store.addKeys(id, ReferenceKind.PRODUCT, facts.productLines().stream().map(line -> client + "|" + line.key()).toList());
         }
     }
 

@@ -1,6 +1,7 @@
 package nl.berichtenpoort.flow;
 
 import nl.berichtenpoort.message.MessageFacts;
+import nl.berichtenpoort.privacy.ClientKeys;
 import nl.berichtenpoort.validation.ValidationResult;
 import nl.berichtenpoort.validation.XsdValidator;
 import org.apache.camel.Exchange;
@@ -15,15 +16,17 @@ import org.springframework.stereotype.Component;
 public class MessageValidator implements Processor {
 
     private final XsdValidator validator;
+    private final ClientKeys clientKeys;
 
-    public MessageValidator(XsdValidator validator) {
+    public MessageValidator(XsdValidator validator, ClientKeys clientKeys) {
         this.validator = validator;
+        this.clientKeys = clientKeys;
     }
 
     @Override
     public void process(Exchange exchange) {
         MessageContent content = MessageContent.of(exchange);
-        MessageFacts facts = new MessageFacts();
+        MessageFacts facts = new MessageFacts(clientKeys::of);
         ValidationResult result = content.file() != null
                 ? validator.validate(content.file(), facts)
                 : validator.validate(content.bytes(), content.name(), facts);

@@ -3,39 +3,75 @@ package nl.berichtenpoort.message;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import nl.berichtenpoort.privacy.Bsn;
 import nl.berichtenpoort.validation.ContentListener;
 
 /**
- * What the gateway needs to know from a message body, gathered while it is validated: the clients (masked BSNs only)
- * and the RetourCodes of a retour with the class each one hit. Bounded, so a 25 MB declaratie costs no more memory
- * than its largest class.
+ * What the gateway needs to know from a message body, gathered while it is validated: its clients (client key and
+ * masked BSN, never the BSN itself), the references it carries (ToewijzingNummer, ReferentieAanbieder,
+ * DeclaratieNummer, the key of each start or stop), and the RetourCodes of a retour with the class each one hit.
+ * Bounded, so a 25 MB declaratie costs no more memory than its largest class.
  */
 public final class MessageFacts implements ContentListener {
 
-    static final int MAX_BSNS = 1000;
+    static final int MAX_CLIENTS = 1000;
     static final int MAX_CODES = 10_000;
-    private static final Set<String> KEY_FIELDS = Set.of("ToewijzingNummer", "ReferentieAanbieder", "ReferentieNummer", "Bsn");
+    private static final Set<String> KEY_FIELDS = Set.of("ToewijzingNummer", "ReferentieAanbieder", "ReferentieNummer", "Bsn",
+            "Categorie", "Code", "Begindatum", "StatusAanlevering");
+    private static final Set<String> STARTS_AND_STOPS = Set.of("StartProduct", "StopProduct");
 
-    private final Set<String> maskedBsns = new LinkedHashSet<>();
+    /** One start or stop: its key (toewijzing or product, with Begindatum) and StatusAanlevering. */
+    public record ProductLine(String kind, String key, String statusAanlevering) {
+    }
+
+    private final UnaryOperator<String> clientKeys;
+    private final Map<String, ClientRef> clients = new LinkedHashMap<>();
     private int bsnCount;
+    private final Map<ReferenceKind, Set<String>> references = new EnumMap<>(ReferenceKind.class);
+    private final List<ProductLine> productLines = new ArrayList<>();
+    private final Map<String, String> values = new HashMap<>();
     private final List<RetourCodeHit> retourCodes = new ArrayList<>();
     private final Deque<Map<String, String>> keys = new ArrayDeque<>();
     private final Deque<String> paths = new ArrayDeque<>();
 
-    /** The masked BSNs of the clients in the message, in order of appearance (at most 1000). */
-    public List<String> maskedBsns() {
-        return List.copyOf(maskedBsns);
+    /** @param clientKeys turns a BSN into its client key */
+    public MessageFacts(UnaryOperator<String> clientKeys) {
+        this.clientKeys = clientKeys;
     }
 
-    /** How many Bsn elements the message holds (clients and relations). */
+    /** The masked BSNs of the clients in the message, in order of appearance (at most 1000). */
+    public List<String> maskedBsns() {
+        return clients.values().stream().map(ClientRef::maskedBsn).toList();
+    }
+
+    public List<ClientRef> clients() {
+        return List.copyOf(clients.values());
+    }
+
+    /** How many Bsn elements the message holds. */
     public int bsnCount() {
         return bsnCount;
+    }
+
+    public Set<String> references(ReferenceKind kind) {
+        return Set.copyOf(references.getOrDefault(kind, Set.of()));
+    }
+
+    public List<ProductLine> productLines() {
+        return List.copyOf(productLines);
+    }
+
+    /** A single value by its path without indexes, e.g. /Bericht/DeclaratieAntwoord/TotaalToegekendBedrag/TotaalBedrag. */
+    public String value(String path) {
+        return values.getOrDefault(path, "");
     }
 
     public List<RetourCodeHit> retourCodes() {
@@ -61,15 +97,21 @@ public final class MessageFacts implements ContentListener {
 
     @Override
     public void end(String path, String name, String text) {
-        keys.removeLast();
+        Map<String, String> own = keys.removeLast();
         paths.removeLast();
         if (text == null) {
+            if (STARTS_AND_STOPS.contains(name)) {
+                productLines.add(new ProductLine(name, productKey(own), own.getOrDefault("StatusAanlevering", "")));
+            }
             return;
         }
-        if ("Bsn".equals(name)) {
-            bsnCount++;
-            if (maskedBsns.size() < MAX_BSNS) {
-                maskedBsns.add(Bsn.mask(text));
+        values.putIfAbsent(path.replaceAll("\\[\\d+]", ""), text);
+        switch (name) {
+            case "Bsn" -> client(text);
+            case "ToewijzingNummer" -> reference(ReferenceKind.TOEWIJZINGNUMMER, text);
+            case "ReferentieAanbieder" -> reference(ReferenceKind.REFERENTIE_AANBIEDER, text);
+            case "DeclaratieNummer" -> reference(ReferenceKind.DECLARATIENUMMER, text);
+            default -> {
             }
         }
         if (KEY_FIELDS.contains(name) && !keys.isEmpty()) {
@@ -80,10 +122,31 @@ public final class MessageFacts implements ContentListener {
         }
     }
 
-    /** The class a key belongs to: the parent, or for ProductReferentie/ReferentieNummer the Prestatie above it. */
+    private void client(String bsn) {
+        bsnCount++;
+        if (clients.size() < MAX_CLIENTS && !clients.containsKey(bsn)) {
+            clients.put(bsn, new ClientRef(clientKeys.apply(bsn), Bsn.mask(bsn)));
+        }
+    }
+
+    private void reference(ReferenceKind kind, String value) {
+        Set<String> set = references.computeIfAbsent(kind, k -> new LinkedHashSet<>());
+        if (set.size() < MAX_CODES) {
+            set.add(value);
+        }
+    }
+
+    /** Toewijzing and Begindatum, or product and Begindatum when the start or stop names no toewijzing. */
+    private static String productKey(Map<String, String> own) {
+        String toewijzing = own.get("ToewijzingNummer");
+        String what = toewijzing != null ? "T" + toewijzing : "P" + own.getOrDefault("Categorie", "") + "/" + own.getOrDefault("Code", "");
+        return what + "|" + own.getOrDefault("Begindatum", "");
+    }
+
+    /** The class a key belongs to: the parent, or for Product and ProductReferentie the class above them. */
     private Map<String, String> keyHolder() {
         String parent = paths.peekLast();
-        if (parent.endsWith("/ProductReferentie") && keys.size() >= 2) {
+        if ((parent.endsWith("/ProductReferentie") || parent.endsWith("/Product")) && keys.size() >= 2) {
             Map<String, String> product = keys.removeLast();
             Map<String, String> holder = keys.peekLast();
             keys.addLast(product);
@@ -97,7 +160,8 @@ public final class MessageFacts implements ContentListener {
         Map<String, String> wrapper = keys.removeLast();
         String wrapperPath = paths.removeLast();
         String classPath = paths.peekLast();
-        Map<String, String> classKeys = keys.peekLast();
+        Map<String, String> classKeys = new HashMap<>(keys.peekLast());
+        classKeys.keySet().retainAll(Set.of("ToewijzingNummer", "ReferentieAanbieder", "ReferentieNummer", "Bsn"));
         keys.addLast(wrapper);
         paths.addLast(wrapperPath);
         String className = classPath.substring(classPath.lastIndexOf('/') + 1).replaceAll("\\[\\d+]$", "");

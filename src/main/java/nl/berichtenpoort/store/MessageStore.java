@@ -3,19 +3,27 @@ package nl.berichtenpoort.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import nl.berichtenpoort.message.ClientRef;
 import nl.berichtenpoort.message.MessageIdentity;
 import nl.berichtenpoort.message.MessageType;
-import org.springframework.dao.DuplicateKeyException;
+import nl.berichtenpoort.message.ReferenceKind;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 
 /**
- * The messages the gateway has taken on, keyed by TR056 (direction, type, sender, Identificatie), with their bytes: the
- * record that makes "never sent twice" hold across restarts and that finds the heenbericht a retour answers.
+ * The messages the gateway has taken on, with their bytes, their state and its history, the clients they concern (as
+ * client keys) and the references they carry. Keyed by TR056 (direction, type, sender, Identificatie): the same bytes
+ * under a used key are the same message again; other bytes under a used key are a conflict.
  */
 public class MessageStore {
 
@@ -24,71 +32,226 @@ public class MessageStore {
         IN
     }
 
-    private static final String COLUMNS = "id, berichttype, afzender, identificatie, bestandsnaam, sha256, status, aangemaakt";
-    private static final RowMapper<StoredMessage> WITHOUT_CONTENT = (rs, i) -> new StoredMessage(rs.getLong("id"),
-            rs.getString("berichttype"), rs.getString("afzender"), rs.getString("identificatie"), rs.getString("bestandsnaam"),
-            rs.getString("sha256"), rs.getString("status"), rs.getTimestamp("aangemaakt").toInstant(), null);
+    static final String GATEWAY = "gateway";
+
+    private static final String COLUMNS = "id, richting, berichttype, afzender, ontvanger, identificatie, dagtekening, bestandsnaam,"
+            + " sha256, status, retourcodes, aangemaakt";
+    private static final String B_COLUMNS = Arrays.stream(COLUMNS.split(", ")).map(c -> "b." + c).collect(Collectors.joining(", "));
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    public MessageStore(JdbcTemplate jdbc) {
+    public MessageStore(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /**
-     * Records a message unless its key is taken. The content is streamed into the store (a declaratie may be 25 MB).
+     * Records a message unless it is already there. The content is streamed into the store (a declaratie may be 25 MB).
+     *
+     * @param recordConflicts record other bytes under a used key too (inbound: they must be answered); otherwise
+     *                        such a message is not recorded and the outcome is CONFLICT
      */
     public Registration register(Direction direction, MessageType type, MessageIdentity identity, String fileName,
-                                 String sha256, long size, ContentSource content, String status) {
-        Instant now = Instant.now();
+                                 String sha256, long size, ContentSource content, MessageState state, boolean recordConflicts) {
+        List<StoredMessage> underKey = underKey(direction, type.name(), identity.sender(), identity.identificatie());
+        Optional<StoredMessage> same = underKey.stream().filter(m -> m.sha256().equals(sha256)).findFirst();
+        if (same.isPresent()) {
+            return new Registration(Registration.Outcome.SAME_AGAIN, same.get());
+        }
+        if (!underKey.isEmpty() && !recordConflicts) {
+            return new Registration(Registration.Outcome.CONFLICT, underKey.get(0));
+        }
+        long id = insert(direction, type, identity, fileName, sha256, size, content, state);
+        return new Registration(underKey.isEmpty() ? Registration.Outcome.NEW : Registration.Outcome.NEW_UNDER_USED_KEY, find(id).orElseThrow());
+    }
+
+    private long insert(Direction direction, MessageType type, MessageIdentity identity, String fileName, String sha256, long size,
+                        ContentSource content, MessageState state) {
+        Timestamp now = Timestamp.from(clock.instant());
+        KeyHolder key = new GeneratedKeyHolder();
         try (InputStream in = content.open()) {
-            jdbc.update("insert into bericht (richting, standaard, release_versie, berichttype, afzender, ontvanger, identificatie,"
-                    + " dagtekening, antwoord_op, bestandsnaam, sha256, status, inhoud, aangemaakt, bijgewerkt)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
-                        ps.setString(1, direction.name());
-                        ps.setString(2, type.standard().code());
-                        ps.setString(3, type.release());
-                        ps.setString(4, type.name());
-                        ps.setString(5, identity.sender());
-                        ps.setString(6, identity.receiver());
-                        ps.setString(7, identity.identificatie());
-                        ps.setString(8, identity.dagtekening());
-                        ps.setString(9, identity.answers());
-                        ps.setString(10, fileName);
-                        ps.setString(11, sha256);
-                        ps.setString(12, status);
-                        ps.setBinaryStream(13, in, size);
-                        ps.setTimestamp(14, Timestamp.from(now));
-                        ps.setTimestamp(15, Timestamp.from(now));
-                    });
-        } catch (DuplicateKeyException taken) {
-            StoredMessage earlier = find(direction, type.name(), identity.sender(), identity.identificatie()).orElseThrow(() -> taken);
-            return new Registration(earlier.sha256().equals(sha256) ? Registration.Outcome.SAME_AGAIN : Registration.Outcome.CONFLICT, earlier);
+            jdbc.update(connection -> {
+                var ps = connection.prepareStatement("insert into bericht (richting, standaard, release_versie, berichttype, afzender,"
+                        + " ontvanger, identificatie, dagtekening, antwoord_op, antwoord_op_dagtekening, bestandsnaam, sha256, status,"
+                        + " inhoud, aangemaakt, bijgewerkt) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+                ps.setString(1, direction.name());
+                ps.setString(2, type.standard().code());
+                ps.setString(3, type.release());
+                ps.setString(4, type.name());
+                ps.setString(5, identity.sender());
+                ps.setString(6, identity.receiver());
+                ps.setString(7, identity.identificatie());
+                ps.setString(8, identity.dagtekening());
+                ps.setString(9, identity.answers());
+                ps.setString(10, identity.answersDate());
+                ps.setString(11, fileName);
+                ps.setString(12, sha256);
+                ps.setString(13, state.name());
+                ps.setBinaryStream(14, in, size);
+                ps.setTimestamp(15, now);
+                ps.setTimestamp(16, now);
+                return ps;
+            }, key);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Registration(Registration.Outcome.NEW,
-                find(direction, type.name(), identity.sender(), identity.identificatie()).orElseThrow());
+        long id = key.getKey().longValue();
+        history(id, state, null, GATEWAY);
+        return id;
     }
 
-    public void updateStatus(long id, String status) {
-        jdbc.update("update bericht set status = ?, bijgewerkt = ? where id = ?", status, Timestamp.from(Instant.now()), id);
+    /** Moves a message to a new state and writes the change into its history. */
+    public void setState(long id, MessageState state, String remark, String by) {
+        jdbc.update("update bericht set status = ?, bijgewerkt = ? where id = ?", state.name(), Timestamp.from(clock.instant()), id);
+        history(id, state, remark, by);
     }
 
-    public Optional<StoredMessage> find(Direction direction, String berichttype, String afzender, String identificatie) {
-        List<StoredMessage> found = jdbc.query("select " + COLUMNS + " from bericht where richting = ? and berichttype = ?"
-                + " and afzender = ? and identificatie = ?", WITHOUT_CONTENT, direction.name(), berichttype, afzender, identificatie);
-        return found.stream().findFirst();
+    public void setState(long id, MessageState state, String remark) {
+        setState(id, state, remark, GATEWAY);
     }
 
-    /** A message with its bytes, e.g. the heenbericht a retour answers. */
-    public Optional<StoredMessage> findWithContent(Direction direction, String berichttype, String afzender, String identificatie) {
-        List<StoredMessage> found = jdbc.query("select " + COLUMNS + ", inhoud from bericht where richting = ? and berichttype = ?"
-                + " and afzender = ? and identificatie = ?", (rs, i) -> new StoredMessage(rs.getLong("id"), rs.getString("berichttype"),
-                rs.getString("afzender"), rs.getString("identificatie"), rs.getString("bestandsnaam"), rs.getString("sha256"),
-                rs.getString("status"), rs.getTimestamp("aangemaakt").toInstant(), rs.getBytes("inhoud")),
-                direction.name(), berichttype, afzender, identificatie);
-        return found.stream().findFirst();
+    /** The RetourCodes, in words, that decided a message's state. */
+    public void setRetourCodes(long id, String codes) {
+        jdbc.update("update bericht set retourcodes = ? where id = ?", codes, id);
+    }
+
+    /** Links a retour (or answer) to the message it answers. */
+    public void linkAnswer(long answerId, long heenId) {
+        jdbc.update("update bericht set heen_id = ? where id = ?", heenId, answerId);
+    }
+
+    public void addKeys(long id, ReferenceKind kind, Collection<String> values) {
+        for (String value : values.stream().distinct().toList()) {
+            jdbc.update("insert into bericht_sleutel (bericht_id, soort, waarde) values (?, ?, ?)", id, kind.name(), value);
+        }
+    }
+
+    /** @param clients client key and masked BSN of each client */
+    public void addClients(long id, Collection<ClientRef> clients) {
+        for (ClientRef client : clients.stream().distinct().toList()) {
+            jdbc.update("insert into bericht_client (bericht_id, client_sleutel, bsn_gemaskeerd) values (?, ?, ?)", id,
+                    client.key(), client.maskedBsn());
+        }
+    }
+
+    public Optional<StoredMessage> find(long id) {
+        return jdbc.query("select " + COLUMNS + " from bericht where id = ?", this::row, id).stream().findFirst();
+    }
+
+    public Optional<StoredMessage> findWithContent(long id) {
+        return jdbc.query("select " + COLUMNS + ", inhoud from bericht where id = ?", this::rowWithContent, id).stream().findFirst();
+    }
+
+    /** A message by its TR056 key and Dagtekening, e.g. the heenbericht a retour names in its header. */
+    public Optional<StoredMessage> find(Direction direction, String berichttype, String afzender, String identificatie, String dagtekening) {
+        return jdbc.query("select " + COLUMNS + " from bericht where richting = ? and berichttype = ? and afzender = ?"
+                        + " and identificatie = ? and dagtekening = ? order by id", this::row, direction.name(), berichttype, afzender,
+                identificatie, dagtekening).stream().findFirst();
+    }
+
+    /** The messages of these types, between these parties, that carry this key, newest first. */
+    public List<StoredMessage> findByKey(Direction direction, Collection<String> berichttypes, String afzender, String ontvanger,
+                                         ReferenceKind kind, String value) {
+        String types = String.join(",", berichttypes.stream().map(t -> "?").toList());
+        Object[] args = new Object[5 + berichttypes.size()];
+        args[0] = direction.name();
+        int i = 1;
+        for (String type : berichttypes) {
+            args[i++] = type;
+        }
+        args[i++] = afzender;
+        args[i++] = ontvanger;
+        args[i++] = kind.name();
+        args[i] = value;
+        return jdbc.query("select " + B_COLUMNS + " from bericht b join bericht_sleutel s on s.bericht_id = b.id where b.richting = ? and b.berichttype in (" + types + ")"
+                + " and b.afzender = ? and b.ontvanger = ? and s.soort = ? and s.waarde = ? order by b.id desc", this::row, args);
+    }
+
+    /** The messages that answer this one (our retour to a received heenbericht), with their bytes. */
+    public List<StoredMessage> answersTo(long heenId, Direction direction) {
+        return jdbc.query("select " + COLUMNS + ", inhoud from bericht where heen_id = ? and richting = ? order by id", this::rowWithContent,
+                heenId, direction.name());
+    }
+
+    /** Records that {@code id} may only be sent after the retour of {@code predecessorId} (sequencing). */
+    public void addPredecessor(long id, long predecessorId) {
+        if (jdbc.queryForObject("select count(*) from volgorde where bericht_id = ? and voorganger_id = ?", Integer.class, id, predecessorId) == 0) {
+            jdbc.update("insert into volgorde (bericht_id, voorganger_id) values (?, ?)", id, predecessorId);
+        }
+    }
+
+    public List<StoredMessage> predecessors(long id) {
+        return jdbc.query("select " + B_COLUMNS + " from bericht b join volgorde v on v.voorganger_id = b.id where v.bericht_id = ? order by b.id",
+                this::row, id);
+    }
+
+    /** The messages that wait for this one. */
+    public List<StoredMessage> successors(long predecessorId) {
+        return jdbc.query("select " + B_COLUMNS + " from bericht b join volgorde v on v.bericht_id = b.id where v.voorganger_id = ?"
+                + " and b.status = ? order by b.id", this::row, predecessorId, MessageState.WACHT_OP_VOORGANGER.name());
+    }
+
+    /** Messages in a state, newest first, at most {@code limit}. */
+    public List<StoredMessage> inState(MessageState state, int limit) {
+        return jdbc.query("select " + COLUMNS + " from bericht where status = ? order by id desc", this::row, state.name()).stream()
+                .limit(limit).toList();
+    }
+
+    /** The latest messages, newest first, at most {@code limit}. */
+    public List<StoredMessage> latest(int limit) {
+        return jdbc.query("select " + COLUMNS + " from bericht order by id desc", (rs, i) -> row(rs, i)).stream().limit(limit).toList();
+    }
+
+    /** Every message under one TR056 key, oldest first. */
+    public List<StoredMessage> underKey(Direction direction, String berichttype, String afzender, String identificatie) {
+        return jdbc.query("select " + COLUMNS + " from bericht where richting = ? and berichttype = ? and afzender = ? and identificatie = ?"
+                + " order by id", this::row, direction.name(), berichttype, afzender, identificatie);
+    }
+
+    public List<String> keys(long id, ReferenceKind kind) {
+        return jdbc.queryForList("select waarde from bericht_sleutel where bericht_id = ? and soort = ? order by waarde", String.class,
+                id, kind.name());
+    }
+
+    public List<ClientRef> clients(long id) {
+        return jdbc.query("select client_sleutel, bsn_gemaskeerd from bericht_client where bericht_id = ?",
+                (rs, i) -> new ClientRef(rs.getString(1), rs.getString(2)), id);
+    }
+
+    public List<StateChange> history(long id) {
+        return jdbc.query("select status, tijd, toelichting, door from bericht_status where bericht_id = ? order by id",
+                (rs, i) -> new StateChange(MessageState.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                        rs.getString(4)), id);
+    }
+
+    /** A number the gateway has not handed out before, for identificaties it makes itself. */
+    public long nextNumber() {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var ps = connection.prepareStatement("insert into volgnummer (aangemaakt) values (?)", new String[] {"nummer"});
+            ps.setTimestamp(1, Timestamp.from(clock.instant()));
+            return ps;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    private void history(long id, MessageState state, String remark, String by) {
+        jdbc.update("insert into bericht_status (bericht_id, status, tijd, toelichting, door) values (?, ?, ?, ?, ?)", id, state.name(),
+                Timestamp.from(clock.instant()), remark, by);
+    }
+
+    private StoredMessage row(ResultSet rs, int i) throws SQLException {
+        return new StoredMessage(rs.getLong("id"), Direction.valueOf(rs.getString("richting")), rs.getString("berichttype"),
+                rs.getString("afzender"), rs.getString("ontvanger"), rs.getString("identificatie"), rs.getString("dagtekening"),
+                rs.getString("bestandsnaam"), rs.getString("sha256"), MessageState.valueOf(rs.getString("status")),
+                rs.getString("retourcodes"), rs.getTimestamp("aangemaakt").toInstant(), null);
+    }
+
+    private StoredMessage rowWithContent(ResultSet rs, int i) throws SQLException {
+        StoredMessage m = row(rs, i);
+        return new StoredMessage(m.id(), m.direction(), m.berichttype(), m.afzender(), m.ontvanger(), m.identificatie(), m.dagtekening(),
+                m.fileName(), m.sha256(), m.state(), m.retourCodes(), m.created(), rs.getBytes("inhoud"));
     }
 
     /** Opens the message content anew for each read. */

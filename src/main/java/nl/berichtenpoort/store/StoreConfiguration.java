@@ -1,5 +1,6 @@
 package nl.berichtenpoort.store;
 
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.springframework.context.annotation.Bean;
@@ -7,15 +8,31 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The message store and the idempotent repositories of the polling routes, in one database (H2 in file mode by
- * default) whose tables Flyway creates (src/main/resources/db/migration).
+ * The message store, its deadlines, dead letters and toewijzingen, and the idempotent repositories of the polling
+ * routes, in one database (H2 in file mode by default, PostgreSQL in production) whose tables Flyway creates
+ * (src/main/resources/db/migration).
  */
 @Configuration(proxyBeanMethods = false)
 public class StoreConfiguration {
 
     @Bean
-    MessageStore messageStore(JdbcTemplate jdbc) {
-        return new MessageStore(jdbc);
+    MessageStore messageStore(JdbcTemplate jdbc, Clock clock) {
+        return new MessageStore(jdbc, clock);
+    }
+
+    @Bean
+    Deadlines deadlines(JdbcTemplate jdbc, Clock clock) {
+        return new Deadlines(jdbc, clock);
+    }
+
+    @Bean
+    DeadLetterStore deadLetterStore(JdbcTemplate jdbc, Clock clock) {
+        return new DeadLetterStore(jdbc, clock);
+    }
+
+    @Bean
+    Toewijzingen toewijzingen(JdbcTemplate jdbc) {
+        return new Toewijzingen(jdbc);
     }
 
     /** Files taken from the EPD export folder (routes/epd-uit.yaml). */

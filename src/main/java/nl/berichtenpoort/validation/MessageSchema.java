@@ -7,8 +7,10 @@ import java.nio.file.Path;
  *
  * @param message  the appinfo {@code bericht}, e.g. wmo301
  * @param version  the appinfo {@code BerichtXsdVersie}
+ * @param basisschemaVersion the appinfo {@code BasisschemaXsdVersie}
  */
-public record MessageSchema(String namespace, String standard, String message, String release, String version, Path file) {
+public record MessageSchema(String namespace, String standard, String message, String release, String version, String basisschemaVersion,
+                            Path file) {
 
     @Override
     public String toString() {

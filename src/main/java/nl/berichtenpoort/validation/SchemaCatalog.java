@@ -155,7 +155,8 @@ public final class SchemaCatalog {
                 return Optional.empty();
             }
             return Optional.of(new MessageSchema(namespace, appinfo.getOrDefault("standaard", ""), message,
-                    appinfo.getOrDefault("release", ""), appinfo.getOrDefault("BerichtXsdVersie", "0.0.0"), file));
+                    appinfo.getOrDefault("release", ""), appinfo.getOrDefault("BerichtXsdVersie", "0.0.0"),
+                    appinfo.getOrDefault("BasisschemaXsdVersie", "0.0.0"), file));
         } catch (IOException | XMLStreamException e) {
             throw new IllegalStateException("cannot read schema " + file + ": " + e.getMessage(), e);
         }

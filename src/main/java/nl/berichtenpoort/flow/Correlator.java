@@ -1,0 +1,99 @@
+package nl.berichtenpoort.flow;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import nl.berichtenpoort.message.MessageFacts;
+import nl.berichtenpoort.message.MessageIdentity;
+import nl.berichtenpoort.message.MessageTree;
+import nl.berichtenpoort.message.MessageType;
+import nl.berichtenpoort.message.MessageTypeRegistry;
+import nl.berichtenpoort.message.ReferenceKind;
+import nl.berichtenpoort.privacy.ClientKeys;
+import nl.berichtenpoort.rules.ToewijzingRules;
+import nl.berichtenpoort.store.Deadline;
+import nl.berichtenpoort.store.Deadlines;
+import nl.berichtenpoort.store.MessageStore;
+import nl.berichtenpoort.store.MessageStore.Direction;
+import nl.berichtenpoort.store.StoredMessage;
+import nl.berichtenpoort.store.Toewijzingen;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ties messages together. A retour to the heenbericht it answers by (heen type, sender, Identificatie, Dagtekening);
+ * a 325 to its 323 also by DeclaratieNummer. A toewijzing (301) or antwoordbericht (319) to the request (315, 317) it
+ * answers by ReferentieAanbieder. A retour that answers nothing this gateway sent goes to afkeur as "onbekende
+ * heenbericht", never lost.
+ */
+@Component("correlate")
+public class Correlator {
+
+    private final MessageStore store;
+    private final MessageTypeRegistry registry;
+    private final Deadlines deadlines;
+    private final Toewijzingen toewijzingen;
+    private final ClientKeys clientKeys;
+
+    public Correlator(MessageStore store, MessageTypeRegistry registry, Deadlines deadlines, Toewijzingen toewijzingen,
+                      ClientKeys clientKeys) {
+        this.store = store;
+        this.registry = registry;
+        this.deadlines = deadlines;
+        this.toewijzingen = toewijzingen;
+        this.clientKeys = clientKeys;
+    }
+
+    /** Finds the heenbericht of a retour; sets {@link Flow#HEEN}, or an afkeur entry when there is none. */
+    public void retour(Exchange exchange) {
+        MessageType type = exchange.getProperty(Flow.TYPE, MessageType.class);
+        MessageIdentity identity = exchange.getProperty(Flow.IDENTITY, MessageIdentity.class);
+        MessageFacts facts = exchange.getProperty(Flow.FACTS, MessageFacts.class);
+        MessageType heenType = registry.counterpartOf(type);
+        Optional<StoredMessage> heen = store.find(Direction.UIT, heenType.name(), identity.receiver(), identity.answers(), identity.answersDate())
+                .filter(found -> sameDeclaratie(found, facts));
+        if (heen.isPresent()) {
+            exchange.setProperty(Flow.HEEN, heen.get());
+            store.linkAnswer(exchange.getProperty(Flow.STORE_ID, Long.class), heen.get().id());
+            return;
+        }
+        MessageContent content = MessageContent.of(exchange);
+        exchange.setProperty(Flow.AFKEUR, new AfkeurEntry("ONBEKENDE_HEENBERICHT", type.name() + " " + identity.identificatie() + " from "
+                + identity.sender() + " answers " + heenType.name() + " " + identity.answers() + " (Dagtekening " + identity.answersDate()
+                + "): onbekende heenbericht; this gateway never sent that message to " + identity.sender(),
+                Map.of("retour.xml", content.readAll()), facts.retourCodes(), Direction.IN));
+    }
+
+    /** A 325 names its 323 also by DeclaratieNummer; a 325 without DeclaratieAntwoord has only its header to go by. */
+    private boolean sameDeclaratie(StoredMessage heen, MessageFacts facts) {
+        Set<String> numbers = facts.references(ReferenceKind.DECLARATIENUMMER);
+        return numbers.isEmpty() || store.keys(heen.id(), ReferenceKind.DECLARATIENUMMER).containsAll(numbers);
+    }
+
+    /**
+     * What an accepted toewijzing or antwoordbericht settles: the requests it answers have their answer (OP274, OP346),
+     * and the toewijzingen it carries are remembered for TR332.
+     */
+    public void honoured(Exchange exchange) {
+        MessageType type = exchange.getProperty(Flow.TYPE, MessageType.class);
+        MessageIdentity identity = exchange.getProperty(Flow.IDENTITY, MessageIdentity.class);
+        MessageFacts facts = exchange.getProperty(Flow.FACTS, MessageFacts.class);
+        long id = exchange.getProperty(Flow.STORE_ID, Long.class);
+        String prefix = type.name().replaceAll("\\d", "");
+        for (String referentie : facts.references(ReferenceKind.REFERENTIE_AANBIEDER)) {
+            for (StoredMessage request : store.findByKey(Direction.UIT, List.of(prefix + "315", prefix + "317"), identity.receiver(),
+                    identity.sender(), ReferenceKind.REFERENTIE_AANBIEDER, referentie)) {
+                deadlines.fulfil(request.id(), Deadline.Kind.ANTWOORD, id);
+            }
+        }
+        if (type.name().endsWith("301")) {
+            MessageTree message = exchange.getProperty(Flow.TREE, MessageTree.class);
+            String client = clientKeys.of(message.text("Client/Bsn"));
+            for (MessageTree product : message.all("Client/ToegewezenProducten/ToegewezenProduct")) {
+                toewijzingen.remember(type.standard().code(), identity.sender(), Long.parseLong(product.text("ToewijzingNummer")), client,
+                        ToewijzingRules.product(product), id);
+            }
+        }
+    }
+}
