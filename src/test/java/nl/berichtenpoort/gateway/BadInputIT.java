@@ -118,7 +118,7 @@ class BadInputIT extends SharedGateway {
 
         Path copy = awaitFout("verzoek-nogmaals.xml");
         assertThat(Files.readString(copy.resolveSibling(copy.getFileName() + ".reden.txt")))
-                .contains("was already sent on").contains("as file verzoek.xml; it is not passed on again");
+                .contains("was taken on before, on").contains("as file verzoek.xml, and is VERZONDEN; it is not passed on again");
         assertThat(files(gateway.vecozoUit())).filteredOn(p -> p.getFileName().toString().contains(id)).hasSize(1);
     }
 

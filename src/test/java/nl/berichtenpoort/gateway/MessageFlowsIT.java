@@ -49,15 +49,22 @@ class MessageFlowsIT extends SharedGateway {
                             "JW301", "JW306", "JW308", "JW316", "JW318", "JW319", "JW325"})
     void anInboundMessageReachesTheEpdFolderByteIdentical(String type) {
         String id = uniqueId();
-        byte[] message = Fixtures.accepting(Fixtures.withIdentity(type, id)).getBytes(StandardCharsets.UTF_8);
-        String sender = type.endsWith("301") || type.endsWith("319") || type.endsWith("325") || type.endsWith("306")
-                || type.endsWith("308") || type.endsWith("316") || type.endsWith("318") ? "0384" : "98025566";
+        String prefix = type.replaceAll("\\d", "");
+        String message;
+        if (type.endsWith("301") || type.endsWith("319")) {
+            send(prefix + (type.endsWith("301") ? "315" : "317"));
+            message = Fixtures.withIdentity(type, id);
+        } else {
+            String heenType = prefix + HEEN_OF.get(type.substring(type.length() - 3));
+            message = Fixtures.answering(Fixtures.accepting(Fixtures.withIdentity(type, id)), send(heenType));
+        }
+        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
 
-        drop(gateway.vecozoIn(), type.toLowerCase() + "-" + id + ".xml", message);
+        drop(gateway.vecozoIn(), type.toLowerCase() + "-" + id + ".xml", bytes);
 
-        Path delivered = gateway.epdIn().resolve(type + "_" + sender + "_" + id + ".xml");
+        Path delivered = gateway.epdIn().resolve(type + "_0384_" + id + ".xml");
         await().atMost(WAIT).until(() -> Files.exists(delivered));
-        assertThat(delivered).hasBinaryContent(message);
+        assertThat(delivered).hasBinaryContent(bytes);
         boolean retour = !type.endsWith("301") && !type.endsWith("319");
         String last = retour ? "geaccepteerd" : "afgeleverd";
         await().atMost(WAIT).until(() -> gateway.stepsOf(id).contains(last));
@@ -65,6 +72,16 @@ class MessageFlowsIT extends SharedGateway {
                 ? List.of("ontvangen", "gevalideerd", "retour-ontvangen", "geaccepteerd")
                 : List.of("ontvangen", "gevalideerd", "afgeleverd"));
         assertThat(event(id, "gevalideerd")).containsEntry("receiver", "98025566").containsEntry("routeId", "inkomend");
+    }
+
+    private static final Map<String, String> HEEN_OF = Map.of("306", "305", "308", "307", "316", "315", "318", "317", "325", "323");
+
+    /** Sends a heenbericht of ours under a new Identificatie, waits until it is out, and returns that Identificatie. */
+    static String send(String type) {
+        String id = uniqueId();
+        drop(gateway.epdUit(), type.toLowerCase() + "-" + id + ".xml", Fixtures.withIdentity(type, id).getBytes(StandardCharsets.UTF_8));
+        await().atMost(WAIT).until(() -> gateway.stepsOf(id).contains("verzonden"));
+        return id;
     }
 
     @Test
@@ -91,29 +108,45 @@ class MessageFlowsIT extends SharedGateway {
         assertThat(gateway.stepsOf(retourId)).containsExactly("ontvangen", "gevalideerd", "retour-ontvangen", "afgekeurd");
         Map<String, Object> queued = queueEntry("berichtenpoort.afkeur", retourId);
         assertThat(queued.get("reason")).isEqualTo(reason.strip());
-        assertThat((String) queued.get("heenbericht")).contains("<iwmo:Identificatie>" + heenId + "</iwmo:Identificatie>");
+        assertThat(((Map<?, ?>) queued.get("messages")).get("heenbericht.xml").toString())
+                .contains("<iwmo:Identificatie>" + heenId + "</iwmo:Identificatie>");
         assertThat(files(gateway.epdIn())).noneMatch(p -> p.getFileName().toString().contains(retourId));
     }
 
     @Test
     void aRetourWithACodeOnTheHeaderIsRejectedAsAWhole() throws IOException {
+        String heenId = send("JW305");
         String retourId = uniqueId();
-        String retour = Fixtures.accepting(Fixtures.withIdentity("JW306", retourId))
+        String retour = Fixtures.answering(Fixtures.accepting(Fixtures.withIdentity("JW306", retourId)), heenId)
                 .replaceFirst("<jw306:RetourCode>0200</jw306:RetourCode>", "<jw306:RetourCode>0001</jw306:RetourCode>");
 
         drop(gateway.vecozoIn(), "retour-" + retourId + ".xml", retour.getBytes(StandardCharsets.UTF_8));
 
         Path entry = awaitAfkeurEntry("JW306_0384_" + retourId);
         assertThat(Files.readString(entry.resolve("reden.txt")))
-                .contains("- 0001 Bericht is afgekeurd om technische redenen. [header: Header, /Bericht/Header]")
-                .contains("The heenbericht it answers is not known to this gateway.");
-        assertThat(entry.resolve("heenbericht.xml")).doesNotExist();
+                .contains("- 0001 Bericht is afgekeurd om technische redenen. [header: Header, /Bericht/Header]");
+        assertThat(entry.resolve("heenbericht.xml")).hasContent(Fixtures.withIdentity("JW305", heenId));
+    }
+
+    @Test
+    void aRetourThatAnswersNothingWeSentGoesToAfkeurAsOnbekendeHeenbericht() throws IOException {
+        String retourId = uniqueId();
+        String retour = Fixtures.answering(Fixtures.accepting(Fixtures.withIdentity("WMO308", retourId)), "NOOIT-GEZ");
+
+        drop(gateway.vecozoIn(), "retour-" + retourId + ".xml", retour.getBytes(StandardCharsets.UTF_8));
+
+        Path entry = awaitAfkeurEntry("WMO308_0384_" + retourId);
+        assertThat(Files.readString(entry.resolve("reden.txt")))
+                .contains("answers WMO307 NOOIT-GEZ (Dagtekening 2025-04-02): onbekende heenbericht");
+        assertThat(entry.resolve("retour.xml")).hasContent(retour);
+        assertThat(files(gateway.epdIn())).noneMatch(p -> p.getFileName().toString().contains(retourId));
     }
 
     @Test
     void aRetourWithACodeOnTheClientNamesTheClientMasked() throws IOException {
+        String heenId = send("WMO315");
         String retourId = uniqueId();
-        String retour = Fixtures.accepting(Fixtures.withIdentity("WMO316", retourId))
+        String retour = Fixtures.answering(Fixtures.accepting(Fixtures.withIdentity("WMO316", retourId)), heenId)
                 .replaceFirst("(?s)(<wmo316:RetourCodes>\\s*<wmo316:RetourCode>)0200(</wmo316:RetourCode>\\s*</wmo316:RetourCodes>\\s*</wmo316:Client>)",
                         "$19347$2");
 
@@ -127,16 +160,17 @@ class MessageFlowsIT extends SharedGateway {
     @Test
     void aDeclaratieAntwoordWithRejectedPrestatiesGoesToAfkeurAndAFullyGrantedOneToTheEpd() throws IOException {
         String rejectedId = uniqueId();
-        String rejected = Fixtures.withIdentity("JW325", rejectedId);
+        String rejectedDeclaratie = send("JW323");
+        String rejected = Fixtures.answering(Fixtures.withIdentity("JW325", rejectedId), rejectedDeclaratie);
         String grantedId = uniqueId();
-        String granted = Fixtures.accepting(Fixtures.withIdentity("JW325", grantedId));
+        String granted = Fixtures.answering(Fixtures.accepting(Fixtures.withIdentity("JW325", grantedId)), send("JW323"));
 
         drop(gateway.vecozoIn(), "antwoord-" + rejectedId + ".xml", rejected.getBytes(StandardCharsets.UTF_8));
         drop(gateway.vecozoIn(), "antwoord-" + grantedId + ".xml", granted.getBytes(StandardCharsets.UTF_8));
 
         Path entry = awaitAfkeurEntry("JW325_0384_" + rejectedId);
         assertThat(Files.readString(entry.resolve("reden.txt")))
-                .contains("rejects JW323 T323-000701")
+                .contains("rejects JW323 " + rejectedDeclaratie)
                 .contains("- 9338 Niet iedere prestatie is op basis van het toewijzingnummer gerelateerd aan een toegewezen product. "
                         + "[prestatie: Prestatie, Bsn *****0020, ReferentieNummer P-2025-03-0003, ToewijzingNummer 123450077, "
                         + "/Bericht/DeclaratieAntwoord/Clienten/Client/Prestaties/Prestatie]");

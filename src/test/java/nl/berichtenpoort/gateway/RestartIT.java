@@ -28,7 +28,7 @@ class RestartIT {
     @Test
     void aGatewayStoppedMidBatchAndStartedAgainDeliversEveryFileExactlyOnce() throws IOException {
         List<byte[]> messages = new ArrayList<>();
-        try (RunningGateway gateway = RunningGateway.start(root)) {
+        try (RunningGateway gateway = RunningGateway.start(root, "--berichtenpoort.sequencing.enabled=false")) {
             for (int i = 0; i < FILES; i++) {
                 String id = "RS-" + i;
                 byte[] message = Fixtures.withIdentity(i % 2 == 0 ? "WMO305" : "JW307", id).getBytes(StandardCharsets.UTF_8);
@@ -39,7 +39,7 @@ class RestartIT {
         }
         int deliveredBeforeRestart = files(root.resolve("vecozo/uit")).size();
 
-        try (RunningGateway gateway = RunningGateway.start(root)) {
+        try (RunningGateway gateway = RunningGateway.start(root, "--berichtenpoort.sequencing.enabled=false")) {
             await().atMost(Duration.ofSeconds(60)).until(() -> files(gateway.vecozoUit()).size() >= FILES);
 
             List<Path> delivered = files(gateway.vecozoUit());

@@ -37,7 +37,7 @@ class SftpTransportIT {
                      "--berichtenpoort.vecozo.sftp.password=" + PASSWORD,
                      "--berichtenpoort.vecozo.sftp.known-hosts-file=" + sftp.writeKnownHosts(root.resolve("known_hosts"))))) {
             byte[] outbound = Fixtures.bytes("WMO315");
-            byte[] inbound = Fixtures.bytes("JW301");
+            byte[] inbound = Fixtures.withoutReferentieAanbieder(Fixtures.text("JW301")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
             drop(gateway.epdUit(), "verzoek.xml", outbound);
             drop(sftp.files().resolve("in"), "toewijzing.xml", inbound);
@@ -49,6 +49,7 @@ class SftpTransportIT {
             await().atMost(WAIT).until(() -> Files.exists(fetched));
             assertThat(fetched).hasBinaryContent(inbound);
             await().atMost(WAIT).until(() -> !Files.exists(sftp.files().resolve("in/toewijzing.xml")));
+            await().atMost(WAIT).until(() -> Files.exists(sftp.files().resolve("uit/JW302_98025566_BP0000000001.xml")));
             assertThat(files(sftp.files().resolve("in"))).isEmpty();
             assertThat(sftp.files().resolve("in/.verwerkt")).isDirectory();
             assertThat(gateway.stepsOf("T315-000401")).containsExactly("ontvangen", "gevalideerd", "verzonden");
@@ -85,13 +86,15 @@ class SftpTransportIT {
                 "--berichtenpoort.redelivery.delay=250",
                 "--berichtenpoort.redelivery.maximum-delay=1000"))) {
             drop(gateway.epdUit(), "start.xml", Fixtures.bytes("WMO305"));
-            drop(root.resolve("sftp/mailbox/in"), "antwoord.xml", Fixtures.bytes("WMO319"));
+            drop(root.resolve("sftp/mailbox/in"), "toewijzing.xml", Fixtures.withoutReferentieAanbieder(Fixtures.text("WMO301"))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             Thread.sleep(3000);
             assertThat(files(root.resolve("sftp/mailbox/uit"))).isEmpty();
 
             try (SftpServer sftp = SftpServer.start(root.resolve("sftp"), port, PASSWORD, null)) {
                 await().atMost(WAIT).until(() -> Files.exists(sftp.files().resolve("uit/WMO305_98025566_T305-000201.xml")));
-                await().atMost(WAIT).until(() -> Files.exists(gateway.epdIn().resolve("WMO319_0384_T319-000601.xml")));
+                await().atMost(WAIT).until(() -> Files.exists(gateway.epdIn().resolve("WMO301_0384_T301-000101.xml")));
+                await().atMost(WAIT).until(() -> Files.exists(sftp.files().resolve("uit/WMO302_98025566_BP0000000001.xml")));
                 assertThat(files(gateway.fout())).isEmpty();
             }
         }

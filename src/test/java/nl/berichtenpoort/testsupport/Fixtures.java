@@ -69,6 +69,11 @@ public final class Fixtures {
         return xml.replaceFirst(":Identificatie>[^<]*<", ":Identificatie>" + heenIdentificatie + "<");
     }
 
+    /** A toewijzing that honours no request: without ReferentieAanbieder (which TR379 would check). */
+    public static String withoutReferentieAanbieder(String xml) {
+        return xml.replaceAll("\\s*<[a-z0-9]+:ReferentieAanbieder>[^<]*</[a-z0-9]+:ReferentieAanbieder>", "");
+    }
+
     public static String type(Path fixture) {
         return fixture.getFileName().toString().replace(".xml", "");
     }
