@@ -32,10 +32,14 @@ public class MessagesController {
         this.deadlines = deadlines;
     }
 
+    /** Newest first; by state, or by Identificatie (our own, or a retour's IdentificatieRetour). */
     @GetMapping
-    public List<Map<String, Object>> list(@RequestParam(required = false) MessageState status, @RequestParam(defaultValue = "100") int limit) {
-        List<StoredMessage> messages = status == null ? store.latest(limit) : store.inState(status, limit);
-        return messages.stream().map(MessagesController::summary).toList();
+    public List<Map<String, Object>> list(@RequestParam(required = false) MessageState status,
+                                          @RequestParam(required = false) String identificatie,
+                                          @RequestParam(defaultValue = "100") int limit) {
+        List<StoredMessage> messages = identificatie != null ? store.withIdentificatie(identificatie)
+                : status == null ? store.latest(limit) : store.inState(status, limit);
+        return messages.stream().limit(limit).map(MessagesController::summary).toList();
     }
 
     @GetMapping("/{id}")

@@ -200,7 +200,12 @@ public class MessageStore {
 
     /** The latest messages, newest first, at most {@code limit}. */
     public List<StoredMessage> latest(int limit) {
-        return jdbc.query("select " + COLUMNS + " from bericht order by id desc", (rs, i) -> row(rs, i)).stream().limit(limit).toList();
+        return jdbc.query("select " + COLUMNS + " from bericht order by id desc", this::row).stream().limit(limit).toList();
+    }
+
+    /** Every message with this Identificatie (of any type, sender or direction), newest first. */
+    public List<StoredMessage> withIdentificatie(String identificatie) {
+        return jdbc.query("select " + COLUMNS + " from bericht where identificatie = ? order by id desc", this::row, identificatie);
     }
 
     /** Every message under one TR056 key, oldest first. */

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -40,6 +41,11 @@ public final class RunningGateway implements AutoCloseable {
 
     /** Starts the gateway below {@code root}; {@code extra} are more --key=value arguments, overriding the defaults here. */
     public static RunningGateway start(Path root, String... extra) {
+        return start(root, null, extra);
+    }
+
+    /** As {@link #start(Path, String...)}, with the gateway's clock given by the test. */
+    public static RunningGateway start(Path root, Clock clock, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--berichtenpoort.folders.epd-uit=" + root.resolve("epd/uit"),
                 "--berichtenpoort.folders.epd-in=" + root.resolve("epd/in"),
@@ -62,7 +68,11 @@ public final class RunningGateway implements AutoCloseable {
             byKey.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
         String[] merged = byKey.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(Berichtenpoort.class).run(merged);
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(Berichtenpoort.class);
+        if (clock != null) {
+            builder.initializers(c -> c.getBeanFactory().registerSingleton("clock", clock));
+        }
+        ConfigurableApplicationContext context = builder.run(merged);
         return new RunningGateway(root, context);
     }
 
@@ -147,6 +157,62 @@ public final class RunningGateway implements AutoCloseable {
             return found;
         });
         return entries == null ? List.of() : entries;
+    }
+
+    /** GET on the gateway's own HTTP port; the body as parsed JSON. */
+    public Object getJson(String path) {
+        try {
+            return JSON.readValue(getText(path), Object.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String getText(String path) {
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port() + path)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** POST on the gateway's own HTTP port; answers status and body. */
+    public java.net.http.HttpResponse<String> post(String path, String contentType, byte[] body) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + port() + path)).header("Content-Type", contentType)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The store's view of the message with this Identificatie and type, through the operator API. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> message(String type, String identificatie) {
+        List<Map<String, Object>> found = (List<Map<String, Object>>) getJson("/api/berichten?identificatie=" + identificatie);
+        Map<String, Object> summary = found.stream().filter(m -> type.equals(m.get("type"))).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + type + " " + identificatie + " in the store"));
+        return (Map<String, Object>) getJson("/api/berichten/" + summary.get("id"));
+    }
+
+    public String state(String type, String identificatie) {
+        try {
+            return (String) message(type, identificatie).get("state");
+        } catch (IllegalStateException notYet) {
+            return "";
+        }
     }
 
     public List<Map<String, Object>> auditEvents() {
