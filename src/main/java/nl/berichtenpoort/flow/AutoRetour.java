@@ -66,7 +66,7 @@ public class AutoRetour {
             parts.put("retour.xml", retour);
             exchange.setProperty(Flow.AFKEUR, new AfkeurEntry("AFGEKEURD_DOOR_ONS", type.name() + " " + identity.identificatie() + " from "
                     + identity.sender() + " is rejected by this gateway with " + retourType.name() + ":\n" + outcome.describe(),
-                    parts, hits(outcome), MessageStore.Direction.IN));
+                    parts, hits(outcome), heenId, MessageStore.Direction.IN));
         }
     }
 

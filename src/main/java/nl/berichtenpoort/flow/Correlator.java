@@ -62,7 +62,7 @@ public class Correlator {
         exchange.setProperty(Flow.AFKEUR, new AfkeurEntry("ONBEKENDE_HEENBERICHT", type.name() + " " + identity.identificatie() + " from "
                 + identity.sender() + " answers " + heenType.name() + " " + identity.answers() + " (Dagtekening " + identity.answersDate()
                 + "): onbekende heenbericht; this gateway never sent that message to " + identity.sender(),
-                Map.of("retour.xml", content.readAll()), facts.retourCodes(), Direction.IN));
+                Map.of("retour.xml", content.readAll()), facts.retourCodes(), exchange.getProperty(Flow.STORE_ID, Long.class), Direction.IN));
     }
 
     /** A 325 names its 323 also by DeclaratieNummer; a 325 without DeclaratieAntwoord has only its header to go by. */

@@ -112,7 +112,7 @@ public class DeadLetters {
             writeAtomically(entryFolder, part.getKey(), () -> new ByteArrayInputStream(part.getValue()));
         }
         writeAtomically(entryFolder, "reden.txt", text(afkeur.reason() + "\n"));
-        long entryId = entries.add(DeadLetter.Kind.AFKEUR, exchange.getProperty(Flow.STORE_ID, Long.class),
+        long entryId = entries.add(DeadLetter.Kind.AFKEUR, afkeur.concerns(),
                 exchange.getProperty(Flow.FILE_NAME, String.class), exchange.getProperty(Flow.TYPE_NAME, String.class),
                 identity.identificatie(), afkeur.origin(), afkeur.problem(), afkeur.reason(), entryFolder.toString());
         Map<String, Object> entry = new LinkedHashMap<>();

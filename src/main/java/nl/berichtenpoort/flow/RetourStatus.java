@@ -48,7 +48,7 @@ public class RetourStatus implements Processor {
             Map<String, byte[]> parts = new LinkedHashMap<>();
             parts.put("retour.xml", MessageContent.of(exchange).readAll());
             parts.put("heenbericht.xml", store.findWithContent(heen.id()).orElseThrow().content());
-            exchange.setProperty(Flow.AFKEUR, new AfkeurEntry("AFGEKEURD", reason(exchange, facts), parts, rejecting(facts),
+            exchange.setProperty(Flow.AFKEUR, new AfkeurEntry("AFGEKEURD", reason(exchange, facts), parts, rejecting(facts), heen.id(),
                     MessageStore.Direction.UIT));
         }
     }

@@ -98,7 +98,8 @@ public class Sequencer {
             exchange.setProperty(Flow.AFKEUR, new AfkeurEntry("VOORGANGER_AFGEKEURD", type.name() + " " + identity.identificatie()
                     + " is not sent: it follows " + names(rejected) + ", which " + (rejected.size() == 1 ? "was" : "were")
                     + " rejected" + rejected.stream().map(p -> p.retourCodes() == null ? "" : "\n" + p.retourCodes()).collect(Collectors.joining()),
-                    Map.of("bericht.xml", MessageContent.of(exchange).readAll()), List.of(), Direction.UIT));
+                    Map.of("bericht.xml", MessageContent.of(exchange).readAll()), List.of(), exchange.getProperty(Flow.STORE_ID, Long.class),
+                    Direction.UIT));
         } else if (predecessors.stream().anyMatch(p -> PENDING.contains(p.state()))) {
             exchange.setProperty(Flow.SEQUENCE, WAIT);
         } else {
