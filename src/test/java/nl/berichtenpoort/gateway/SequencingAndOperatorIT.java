@@ -88,6 +88,22 @@ class SequencingAndOperatorIT {
     }
 
     @Test
+    void aStartThatWithdrawsAnEarlierStartWaitsForItsRetourToo() {
+        String bsn = "999990093";
+        String start = id();
+        drop(gateway.epdUit(), "h-start.xml", message("WMO305", start, bsn));
+        awaitState("WMO305", start, "VERZONDEN");
+        String withdraw = id();
+
+        drop(gateway.epdUit(), "i-intrekking.xml", new String(message("WMO305", withdraw, bsn), StandardCharsets.UTF_8)
+                .replace("<wmo305:StatusAanlevering>1<", "<wmo305:StatusAanlevering>3<").getBytes(StandardCharsets.UTF_8));
+
+        awaitState("WMO305", withdraw, "WACHT_OP_VOORGANGER");
+        gemeente.accept("WMO305", start);
+        awaitState("WMO305", withdraw, "VERZONDEN");
+    }
+
+    @Test
     void aStopForAnotherClientDoesNotWait() {
         String start = id();
         drop(gateway.epdUit(), "e-start.xml", message("WMO305", start, BSNS.get(2)));
