@@ -3,13 +3,8 @@ package nl.berichtenpoort.flow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -19,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.berichtenpoort.BerichtenpoortProperties;
+import nl.berichtenpoort.io.AtomicFiles;
+import nl.berichtenpoort.io.ContentSource;
 import nl.berichtenpoort.message.MessageIdentity;
 import nl.berichtenpoort.message.RetourCodeHit;
 import nl.berichtenpoort.message.RetourCodeMeanings;
@@ -76,8 +73,8 @@ public class DeadLetters {
         Path day = foutFolder.resolve(DAY.format(now));
         String name = TIME.format(now) + "-" + content.name();
         Path original = day.resolve(name);
-        writeAtomically(day, name, content::open);
-        writeAtomically(day, name + ".reden.txt", text(problem + "\n" + reason + "\n"));
+        AtomicFiles.write(day, name, content::open);
+        AtomicFiles.write(day, name + ".reden.txt", text(problem + "\n" + reason + "\n"));
         Long storeId = exchange.getProperty(Flow.STORE_ID, Long.class);
         if (storeId != null) {
             store.setState(storeId, MessageState.FOUT, problem);
@@ -109,9 +106,9 @@ public class DeadLetters {
         Path entryFolder = afkeurFolder.resolve(DAY.format(now)).resolve(TIME.format(now) + "-"
                 + exchange.getProperty(Flow.FILE_NAME, String.class).replace(".xml", ""));
         for (Map.Entry<String, byte[]> part : afkeur.parts().entrySet()) {
-            writeAtomically(entryFolder, part.getKey(), () -> new ByteArrayInputStream(part.getValue()));
+            AtomicFiles.write(entryFolder, part.getKey(), () -> new ByteArrayInputStream(part.getValue()));
         }
-        writeAtomically(entryFolder, "reden.txt", text(afkeur.reason() + "\n"));
+        AtomicFiles.write(entryFolder, "reden.txt", text(afkeur.reason() + "\n"));
         long entryId = entries.add(DeadLetter.Kind.AFKEUR, afkeur.concerns(),
                 exchange.getProperty(Flow.FILE_NAME, String.class), exchange.getProperty(Flow.TYPE_NAME, String.class),
                 identity.identificatie(), afkeur.origin(), afkeur.problem(), afkeur.reason(), entryFolder.toString());
@@ -156,21 +153,7 @@ public class DeadLetters {
         }
     }
 
-    private static MessageStore.ContentSource text(String text) {
+    private static ContentSource text(String text) {
         return () -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Written under a temporary name and then renamed, so nobody watching the folder sees half a file. */
-    private static void writeAtomically(Path folder, String name, MessageStore.ContentSource source) {
-        try {
-            Files.createDirectories(folder);
-            Path temp = Files.createTempFile(folder, ".", ".deel");
-            try (InputStream in = source.open()) {
-                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-            }
-            Files.move(temp, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

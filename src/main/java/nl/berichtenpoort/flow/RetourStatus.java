@@ -54,7 +54,7 @@ public class RetourStatus implements Processor {
     }
 
     /** The rejecting codes, one line each, for the store and the dead letter. */
-    public String describe(List<RetourCodeHit> hits) {
+    private String describe(List<RetourCodeHit> hits) {
         return hits.stream().map(this::line).collect(Collectors.joining("\n"));
     }
 

@@ -1,14 +1,12 @@
 package nl.berichtenpoort.operations;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import nl.berichtenpoort.store.Deadline;
 import nl.berichtenpoort.store.Deadlines;
 import nl.berichtenpoort.store.MessageStore;
-import nl.berichtenpoort.store.StoredMessage;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,17 +37,11 @@ public class DeadlinesController {
     public List<Map<String, Object>> overdue() {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Deadline deadline : deadlines.overdue()) {
-            StoredMessage message = store.find(deadline.messageId()).orElseThrow();
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("messageId", message.id());
-            row.put("type", message.berichttype());
-            row.put("identificatie", message.identificatie());
-            row.put("dagtekening", message.dagtekening());
-            row.put("receiver", message.ontvanger());
+            Map<String, Object> row = MessagesController.summary(store.find(deadline.messageId()).orElseThrow());
+            row.put("messageId", row.remove("id"));
             row.put("kind", deadline.kind());
             row.put("due", deadline.due());
             row.put("lateSince", deadline.lateSince());
-            row.put("state", message.state());
             rows.add(row);
         }
         return rows;

@@ -1,17 +1,18 @@
 package nl.berichtenpoort.operations;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.berichtenpoort.BerichtenpoortProperties;
 import nl.berichtenpoort.audit.Audit;
+import nl.berichtenpoort.io.AtomicFiles;
 import nl.berichtenpoort.store.DeadLetter;
 import nl.berichtenpoort.store.DeadLetterStore;
 import nl.berichtenpoort.store.MessageStore;
@@ -64,7 +65,8 @@ public class Resender {
             message = withNewIdentity(message, identificatie, LocalDate.now(clock));
             resent = new Resent("opnieuw-" + entry.id() + "-" + identificatie + ".xml", identificatie, epdUit);
         }
-        drop(resent.folder(), resent.fileName(), message);
+        byte[] content = message;
+        AtomicFiles.write(resent.folder(), resent.fileName(), () -> new ByteArrayInputStream(content));
         String remark = "resent as " + resent.fileName() + (resent.identificatie() == null ? "" : " with Identificatie " + resent.identificatie());
         if (!entries.handle(entry.id(), DeadLetter.Status.OPNIEUW_VERZONDEN, remark, operator)) {
             throw new IllegalStateException("dead letter " + entry.id() + " is not open");
@@ -111,16 +113,5 @@ public class Resender {
 
     private StoredMessage message(DeadLetter entry) {
         return entry.messageId() == null ? null : store.find(entry.messageId()).orElse(null);
-    }
-
-    private static void drop(Path folder, String name, byte[] content) {
-        try {
-            Files.createDirectories(folder);
-            Path temp = Files.createTempFile(folder, ".opnieuw-", ".tmp");
-            Files.write(temp, content);
-            Files.move(temp, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

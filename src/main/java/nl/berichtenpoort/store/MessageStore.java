@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import nl.berichtenpoort.io.ContentSource;
 import nl.berichtenpoort.message.ClientRef;
 import nl.berichtenpoort.message.MessageIdentity;
 import nl.berichtenpoort.message.MessageType;
@@ -257,11 +258,5 @@ public class MessageStore {
         StoredMessage m = row(rs, i);
         return new StoredMessage(m.id(), m.direction(), m.berichttype(), m.afzender(), m.ontvanger(), m.identificatie(), m.dagtekening(),
                 m.fileName(), m.sha256(), m.state(), m.retourCodes(), m.created(), rs.getBytes("inhoud"));
-    }
-
-    /** Opens the message content anew for each read. */
-    @FunctionalInterface
-    public interface ContentSource {
-        InputStream open() throws IOException;
     }
 }
