@@ -2,15 +2,19 @@ package nl.berichtenpoort;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import nl.berichtenpoort.message.Role;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -83,14 +87,64 @@ public record BerichtenpoortProperties(
     }
 
     /**
-     * @param transport how messages reach VECOZO: {@code folder} (a local mailbox) or {@code sftp}
+     * @param transport how messages reach VECOZO: {@code folder} (a local mailbox), {@code sftp} or {@code vsp} (the
+     *                  VSP-Koppeling REST APIs with a VECOZO system certificate)
      */
-    public record Vecozo(@NotNull Transport transport, @Valid @NotNull Sftp sftp) {
+    public record Vecozo(@NotNull Transport transport, @Valid @NotNull Sftp sftp, @Valid @NotNull Vsp vsp) {
     }
 
     public enum Transport {
         FOLDER,
-        SFTP
+        SFTP,
+        VSP
+    }
+
+    /**
+     * The VSP-Koppeling REST APIs (VECOZO Schakelpunt), used when the transport is vsp: push to send, pull to receive,
+     * berichtstatus to follow what was sent. Every call carries the VECOZO system certificate (mutual TLS, TLS 1.2+).
+     *
+     * @param keystore           PKCS#12 file with the system certificate and its private key
+     * @param keystorePassword   from the environment only
+     * @param truststore         trusted server certificates; without it the JDK's trusted authorities
+     * @param readTimeout        longest wait for an answer (and between two packets of it)
+     * @param pullLimit          messages asked for per poll (1–250)
+     * @param statusMaxAge       a sent message's status is followed this long at most (VECOZO keeps it two months)
+     * @param rol                the rol of each party in the routing data (afzender, geadresseerden)
+     * @param berichtstroom      the berichtstroom of a message, from templates with {type}, {code} and {standaard}
+     */
+    public record Vsp(
+            @NotNull URI pushUrl,
+            @NotNull URI pullUrl,
+            @NotNull URI statusUrl,
+            Path keystore,
+            String keystorePassword,
+            @NotBlank String keystoreType,
+            Path truststore,
+            String truststorePassword,
+            @NotBlank String truststoreType,
+            @NotNull @DurationMin(millis = 1) Duration connectTimeout,
+            @NotNull @DurationMin(millis = 1) Duration readTimeout,
+            @NotNull Duration pullInterval,
+            @Min(1) @Max(250) int pullLimit,
+            @NotNull Duration statusInterval,
+            @Min(1) int statusBatchSize,
+            @NotNull Duration statusMaxAge,
+            @Valid @NotNull Rol rol,
+            @Valid @NotNull Berichtstroom berichtstroom) {
+    }
+
+    /** The rol of a party in the VSP routing data (UNCONFIRMED values: set them from VECOZO's documentation). */
+    public record Rol(@NotBlank @Size(max = 100) String aanbieder, @NotBlank @Size(max = 100) String gemeente) {
+    }
+
+    /**
+     * The berichtstroom of a message in the VSP routing data (UNCONFIRMED values: set them from VECOZO's documentation).
+     * {type} is the message type (WMO301), {code} its BerichtCode (414), {standaard} iWmo or iJw; berichtversie and
+     * berichtsubversie come from the message header.
+     *
+     * @param berichtsubtype empty: left out
+     */
+    public record Berichtstroom(@NotBlank String berichttype, String berichtsubtype, @NotBlank @Size(max = 60) String actie) {
     }
 
     /**

@@ -18,11 +18,13 @@ import nl.berichtenpoort.store.MessageStore;
 import nl.berichtenpoort.store.MessageStore.Direction;
 import nl.berichtenpoort.store.StoredMessage;
 import nl.berichtenpoort.store.Toewijzingen;
+import nl.berichtenpoort.store.VspReferences;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 /**
- * Ties messages together. A retour to the heenbericht it answers by (heen type, sender, Identificatie, Dagtekening);
+ * Ties messages together. A retour to the heenbericht it answers by (heen type, sender, Identificatie, Dagtekening),
+ * and over the VSP also by AlsAntwoordOp (the TraceerId of that heenbericht);
  * a 325 to its 323 also by DeclaratieNummer. A toewijzing (301) or antwoordbericht (319) to the request (315, 317) it
  * answers by ReferentieAanbieder. A retour that answers nothing this gateway sent goes to afkeur as "onbekende
  * heenbericht", never lost.
@@ -53,16 +55,31 @@ public class Correlator {
         MessageType heenType = registry.counterpartOf(type);
         Optional<StoredMessage> heen = store.find(Direction.UIT, heenType.name(), identity.receiver(), identity.answers(), identity.answersDate())
                 .filter(found -> sameDeclaratie(found, facts));
-        if (heen.isPresent()) {
+        String answers = type.name() + " " + identity.identificatie() + " from " + identity.sender() + " answers " + heenType.name() + " "
+                + identity.answers() + " (Dagtekening " + identity.answersDate() + ")";
+        Optional<String> mismatch = heen.flatMap(found -> transportMismatch(exchange, found));
+        if (heen.isPresent() && mismatch.isEmpty()) {
             exchange.setProperty(Flow.HEEN, heen.get());
             store.linkAnswer(exchange.getProperty(Flow.STORE_ID, Long.class), heen.get().id());
             return;
         }
         MessageContent content = MessageContent.of(exchange);
-        exchange.setProperty(Flow.AFKEUR, new AfkeurEntry("ONBEKENDE_HEENBERICHT", type.name() + " " + identity.identificatie() + " from "
-                + identity.sender() + " answers " + heenType.name() + " " + identity.answers() + " (Dagtekening " + identity.answersDate()
-                + "): onbekende heenbericht; this gateway never sent that message to " + identity.sender(),
+        exchange.setProperty(Flow.AFKEUR, new AfkeurEntry("ONBEKENDE_HEENBERICHT", answers + ": onbekende heenbericht; "
+                + mismatch.orElse("this gateway never sent that message to " + identity.sender()),
                 Map.of("retour.xml", content.readAll()), facts.retourCodes(), exchange.getProperty(Flow.STORE_ID, Long.class), Direction.IN));
+    }
+
+    /**
+     * Over the VSP a retour also names its heenbericht by TraceerId (AlsAntwoordOp); when it does and we sent that
+     * heenbericht over the VSP, it must be the message its header names, or the retour is not trusted to decide anything.
+     */
+    private Optional<String> transportMismatch(Exchange exchange, StoredMessage heen) {
+        VspReferences transport = exchange.getProperty(Flow.VSP_REFERENCES, VspReferences.class);
+        if (transport == null || transport.alsAntwoordOp() == null) {
+            return Optional.empty();
+        }
+        return store.vspReferences(heen.id()).map(VspReferences::traceerId).filter(traceerId -> !traceerId.equals(transport.alsAntwoordOp()))
+                .map(traceerId -> "its AlsAntwoordOp " + transport.alsAntwoordOp() + " is not the TraceerId of that message (" + traceerId + ")");
     }
 
     /** A 325 names its 323 also by DeclaratieNummer; a 325 without DeclaratieAntwoord has only its header to go by. */

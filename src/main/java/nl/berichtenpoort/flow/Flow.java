@@ -47,6 +47,10 @@ public final class Flow {
     /** Sequencing of an outbound message: vrij, wacht or voorganger-afgekeurd. */
     public static final String SEQUENCE = "bpSequence";
 
+    /** Transport vsp: the {@link nl.berichtenpoort.store.VspReferences} of the message, and its TraceerId alone. */
+    public static final String VSP_REFERENCES = "bpVspReferences";
+    public static final String VSP_TRACEER_ID = "bpVspTraceerId";
+
     private Flow() {
     }
 }

@@ -18,6 +18,7 @@ import nl.berichtenpoort.store.MessageStore;
 import nl.berichtenpoort.store.MessageStore.Direction;
 import nl.berichtenpoort.store.Registration;
 import nl.berichtenpoort.store.StoredMessage;
+import nl.berichtenpoort.store.VspReferences;
 import nl.berichtenpoort.validation.Problem;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
@@ -72,7 +73,7 @@ public class Ledger {
         }
     }
 
-    /** Inbound, before anything is decided. */
+    /** Inbound, before anything is decided. A message pulled from the VSP keeps its TraceerId and ConversatieId. */
     public void inbound(Exchange exchange) {
         MessageType type = exchange.getProperty(Flow.TYPE, MessageType.class);
         Registration registration = register(exchange, Direction.IN, !type.isRetour());
@@ -88,6 +89,10 @@ public class Ledger {
             }
             case CONFLICT -> throw duplicate(exchange, "Identificatie " + stored.identificatie() + " of " + stored.afzender()
                     + " is already used for another " + type.name() + " (file " + stored.fileName() + ")");
+        }
+        VspReferences references = exchange.getProperty(Flow.VSP_REFERENCES, VspReferences.class);
+        if (references != null) {
+            store.setVspReferences(stored.id(), references);
         }
     }
 

@@ -18,7 +18,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The state of every message, for operators: a list (newest first, optionally by state) and per message its history,
- * deadlines, clients (masked BSN) and the references it carries. Never a BSN in clear.
+ * deadlines, clients (masked BSN), the references it carries, and over the VSP its TraceerId, ConversatieId and the
+ * last berichtstatus VECOZO gave. Never a BSN in clear.
  */
 @RestController
 @RequestMapping("/api/berichten")
@@ -56,6 +57,16 @@ public class MessagesController {
         }
         detail.put("references", references);
         detail.put("answers", store.answersTo(id, MessageStore.Direction.UIT).stream().map(MessagesController::summary).toList());
+        store.vspReferences(id).ifPresent(transport -> {
+            Map<String, Object> vsp = new LinkedHashMap<>();
+            vsp.put("traceerId", transport.traceerId());
+            vsp.put("conversatieId", transport.conversatieId());
+            if (transport.alsAntwoordOp() != null) {
+                vsp.put("alsAntwoordOp", transport.alsAntwoordOp());
+            }
+            store.vspStatus(id).ifPresent(status -> vsp.put("status", status));
+            detail.put("vsp", vsp);
+        });
         return detail;
     }
 

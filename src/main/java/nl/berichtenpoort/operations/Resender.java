@@ -89,7 +89,7 @@ public class Resender {
             case FOUT -> copy;
             case AFKEUR -> switch (entry.problem()) {
                 case "AFGEKEURD" -> copy.resolve("heenbericht.xml");
-                case "VOORGANGER_AFGEKEURD" -> copy.resolve("bericht.xml");
+                case "VOORGANGER_AFGEKEURD", "AFGEKEURD_DOOR_DIENST" -> copy.resolve("bericht.xml");
                 default -> throw new IllegalArgumentException("afkeur entry " + entry.id() + " (" + entry.problem()
                         + ") holds a message of the counterparty, which the gateway cannot resend; close it with a remark");
             };

@@ -51,6 +51,12 @@ public class DeadLetterStore {
                 this::row, name(kind), name(kind), name(status), name(status));
     }
 
+    /** The open entries of one kind and problem for a file name. */
+    public List<DeadLetter> open(DeadLetter.Kind kind, String fileName, String problem) {
+        return jdbc.query("select " + COLUMNS + " from dead_letter where soort = ? and bestandsnaam = ? and probleem = ? and status = ? order by id",
+                this::row, kind.name(), fileName, problem, DeadLetter.Status.OPEN.name());
+    }
+
     public Optional<DeadLetter> find(long id) {
         return jdbc.query("select " + COLUMNS + " from dead_letter where id = ?", this::row, id).stream().findFirst();
     }

@@ -35,6 +35,11 @@ public class Deadlines {
         return open;
     }
 
+    /** Closes the open deadlines of a message that will never be answered (VECOZO refused it on the way). */
+    public void close(long messageId) {
+        jdbc.update("update termijn set vervuld_op = ? where bericht_id = ? and vervuld_op is null", Timestamp.from(clock.instant()), messageId);
+    }
+
     /** Open deadlines whose last day lies before {@code today} and that were not yet reported late. */
     public List<Deadline> newlyOverdue(LocalDate today) {
         return jdbc.query("select " + COLUMNS + " from termijn where vervuld_op is null and te_laat_sinds is null and uiterlijk < ?"

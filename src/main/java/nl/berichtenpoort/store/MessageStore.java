@@ -7,9 +7,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import nl.berichtenpoort.io.ContentSource;
@@ -229,6 +232,45 @@ public class MessageStore {
         return jdbc.query("select status, tijd, toelichting, door from bericht_status where bericht_id = ? order by id",
                 (rs, i) -> new StateChange(MessageState.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant(), rs.getString(3),
                         rs.getString(4)), id);
+    }
+
+    /** Keeps the VSP references of a message (its TraceerId, ConversatieId and AlsAntwoordOp). */
+    public void setVspReferences(long id, VspReferences references) {
+        jdbc.update("update bericht set traceer_id = ?, conversatie_id = ?, als_antwoord_op = ? where id = ?", references.traceerId(),
+                references.conversatieId(), references.alsAntwoordOp(), id);
+    }
+
+    public Optional<VspReferences> vspReferences(long id) {
+        return jdbc.query("select traceer_id, conversatie_id, als_antwoord_op from bericht where id = ? and traceer_id is not null",
+                (rs, i) -> new VspReferences(rs.getString(1), rs.getString(2), rs.getString(3)), id).stream().findFirst();
+    }
+
+    public Optional<StoredMessage> findByTraceerId(Direction direction, String traceerId) {
+        return jdbc.query("select " + COLUMNS + " from bericht where richting = ? and traceer_id = ?", this::row, direction.name(), traceerId)
+                .stream().findFirst();
+    }
+
+    /**
+     * Messages we sent over the VSP since {@code since} whose berichtstatus is not final yet, least recently asked
+     * first, at most {@code limit}.
+     */
+    public List<StoredMessage> vspStatusDue(Instant since, Collection<String> finalStatuses, int limit) {
+        String finals = String.join(",", finalStatuses.stream().map(f -> "?").toList());
+        List<Object> args = new ArrayList<>(List.of(Direction.UIT.name(), Timestamp.from(since)));
+        args.addAll(finalStatuses);
+        return jdbc.query("select " + COLUMNS + " from bericht where richting = ? and traceer_id is not null and aangemaakt >= ?"
+                + " and (vsp_status is null or vsp_status not in (" + finals + ")) order by vsp_status_gevraagd nulls first, id"
+                + " fetch first " + limit + " rows only", this::row, args.toArray());
+    }
+
+    /** The last berichtstatus VECOZO gave for a message we sent (null when it knows none yet). */
+    public Optional<String> vspStatus(long id) {
+        return jdbc.query("select vsp_status from bericht where id = ?", (rs, i) -> rs.getString(1), id).stream().filter(Objects::nonNull)
+                .findFirst();
+    }
+
+    public void setVspStatus(long id, String status) {
+        jdbc.update("update bericht set vsp_status = ?, vsp_status_gevraagd = ? where id = ?", status, Timestamp.from(clock.instant()), id);
     }
 
     /** A number the gateway has not handed out before, for identificaties it makes itself. */

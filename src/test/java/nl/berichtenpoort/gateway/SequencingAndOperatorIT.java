@@ -137,7 +137,7 @@ class SequencingAndOperatorIT {
                 corrected.getBytes(StandardCharsets.UTF_8));
 
         assertThat(resent.statusCode()).isEqualTo(200);
-        Map<String, Object> answer = (Map<String, Object>) parse(resent.body());
+        Map<String, Object> answer = (Map<String, Object>) RunningGateway.parseJson(resent.body());
         String newId = (String) answer.get("identificatie");
         assertThat(newId).matches("BP\\d{10}").isNotEqualTo(start);
         awaitState("WMO305", newId, "VERZONDEN");
@@ -167,7 +167,7 @@ class SequencingAndOperatorIT {
                 "{\"opmerking\":\"testbestand van de leverancier, hoort niet bij het berichtenverkeer\"}".getBytes(StandardCharsets.UTF_8));
 
         assertThat(closed.statusCode()).isEqualTo(200);
-        assertThat((Map<String, Object>) parse(closed.body())).containsEntry("status", "GESLOTEN")
+        assertThat((Map<String, Object>) RunningGateway.parseJson(closed.body())).containsEntry("status", "GESLOTEN")
                 .containsEntry("remark", "testbestand van de leverancier, hoort niet bij het berichtenverkeer");
         assertThat((List<Map<String, Object>>) gateway.getJson("/api/dead-letters?status=OPEN"))
                 .noneMatch(e -> ((Number) e.get("id")).longValue() == entryId);
@@ -194,13 +194,5 @@ class SequencingAndOperatorIT {
 
     private static Map<String, Object> deadLetter(String identificatie) {
         return await().atMost(WAIT).until(() -> entryFor(identificatie), e -> e != null);
-    }
-
-    private static Object parse(String json) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Object.class);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -166,8 +166,12 @@ public final class RunningGateway implements AutoCloseable {
 
     /** GET on the gateway's own HTTP port; the body as parsed JSON. */
     public Object getJson(String path) {
+        return parseJson(getText(path));
+    }
+
+    public static Object parseJson(String json) {
         try {
-            return JSON.readValue(getText(path), Object.class);
+            return JSON.readValue(json, Object.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
