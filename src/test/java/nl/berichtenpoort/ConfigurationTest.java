@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import nl.berichtenpoort.message.MessageConfiguration;
 import nl.berichtenpoort.message.Role;
 import nl.berichtenpoort.message.MessageTypeRegistry;
@@ -16,8 +18,10 @@ import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAut
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.env.OriginTrackedMapPropertySource;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** The configuration record binds with its documented defaults, and bad values stop the gateway with a clear reason. */
 class ConfigurationTest {
@@ -46,6 +50,49 @@ class ConfigurationTest {
             assertThat(context.getBean(SchemaCatalog.class).schemas()).hasSize(28);
             assertThat(context.getBean(MessageTypeRegistry.class).all()).hasSize(28);
         });
+    }
+
+    @Test
+    void theVspTransportDefaultsToVecozosAcceptanceEnvironmentWithTimeoutsAndTheBerichtstroomTemplates() {
+        runner.run(context -> {
+            BerichtenpoortProperties.Vsp vsp = context.getBean(BerichtenpoortProperties.class).vecozo().vsp();
+            assertThat(vsp.pushUrl()).hasToString("https://tst-api.vecozo.nl/acc/berichtenservice/berichten/rest-push/v1");
+            assertThat(vsp.statusUrl()).hasToString("https://tst-api.vecozo.nl/acc/berichtenservice/berichtstatus/rest-pull/v2");
+            assertThat(vsp.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(vsp.readTimeout()).isEqualTo(Duration.ofSeconds(60));
+            assertThat(vsp.statusMaxAge()).isEqualTo(Duration.ofDays(14));
+            assertThat(vsp.berichtstroom().berichttype()).isEqualTo("{type}");
+            assertThat(vsp.keystore()).isNull();
+        });
+    }
+
+    @Test
+    void aVspReadTimeoutOfZeroWouldWaitForeverAndStopsTheStart() {
+        runner.withPropertyValues("berichtenpoort.vecozo.vsp.read-timeout=0").run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void aPasswordWrittenInAConfigurationFileStopsTheStartAndNamesTheVariableToUse() {
+        runner.withUserConfiguration(SecretsFromEnvironment.class)
+                .withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(new OriginTrackedMapPropertySource(
+                        "Config resource 'file [config/application-vsp.yaml]'", Map.of("berichtenpoort.vecozo.vsp.keystore-password", "geheim"))))
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause()
+                            .hasMessageContaining("berichtenpoort.vecozo.vsp.keystore-password is written in Config resource 'file [config/application-vsp.yaml]'")
+                            .hasMessageContaining("set BERICHTENPOORT_VECOZO_VSP_KEYSTOREPASSWORD");
+                });
+    }
+
+    @Test
+    void aPasswordFromTheEnvironmentIsTaken() {
+        runner.withUserConfiguration(SecretsFromEnvironment.class)
+                .withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(new SystemEnvironmentPropertySource(
+                        "systemEnvironment", Map.of("BERICHTENPOORT_VECOZO_VSP_KEYSTOREPASSWORD", "geheim"))))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(BerichtenpoortProperties.class).vecozo().vsp().keystorePassword()).isEqualTo("geheim");
+                });
     }
 
     @Test

@@ -19,7 +19,6 @@ import nl.berichtenpoort.io.ContentSource;
 import nl.berichtenpoort.message.MessageIdentity;
 import nl.berichtenpoort.message.RetourCodeHit;
 import nl.berichtenpoort.message.RetourCodeMeanings;
-import nl.berichtenpoort.privacy.PersonalData;
 import nl.berichtenpoort.store.DeadLetter;
 import nl.berichtenpoort.store.DeadLetterStore;
 import nl.berichtenpoort.store.MessageState;
@@ -68,7 +67,7 @@ public class DeadLetters {
         Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String problem = caught instanceof RefusedMessageException refused ? refused.problem().name() : "TECHNICAL";
         String reason = caught instanceof RefusedMessageException ? caught.getMessage()
-                : content.name() + ": technical failure: " + PersonalData.maskBsns(String.valueOf(caught));
+                : content.name() + ": technical failure: " + TechnicalFailure.describe(caught);
         OffsetDateTime now = OffsetDateTime.now(clock.withZone(AMSTERDAM));
         Path day = foutFolder.resolve(DAY.format(now));
         String name = TIME.format(now) + "-" + content.name();

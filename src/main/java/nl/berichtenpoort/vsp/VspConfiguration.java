@@ -3,8 +3,6 @@ package nl.berichtenpoort.vsp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import nl.berichtenpoort.BerichtenpoortProperties;
 import nl.berichtenpoort.audit.Audit;
 import nl.berichtenpoort.message.MessageTypeRegistry;
@@ -16,23 +14,20 @@ import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The VSP transport (berichtenpoort.vecozo.transport: vsp): the https component of camel-http with our system
- * certificate, TLS 1.2+ and timeouts on every call; the beans the routes in routes/vecozo/vsp/ call; and a health
- * check of the certificate, which goes DOWN when it expired and warns 30 days ahead.
+ * certificate, TLS 1.2+ and timeouts on every call; the beans the routes in routes/vecozo/vsp/ call; and the health
+ * check of the certificate.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "berichtenpoort.vecozo.transport", havingValue = "vsp")
 public class VspConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(VspConfiguration.class);
-    private static final Duration EXPIRY_WARNING = Duration.ofDays(30);
 
     @Bean
     SSLContextParameters vspTls(BerichtenpoortProperties properties) {
@@ -78,17 +73,7 @@ public class VspConfiguration {
     }
 
     @Bean
-    HealthIndicator vspCertificate(BerichtenpoortProperties properties, Clock clock) {
-        X509Certificate certificate = VspTls.clientCertificate(properties.vecozo().vsp());
-        return () -> {
-            Instant now = clock.instant();
-            Instant notAfter = certificate.getNotAfter().toInstant();
-            Health.Builder health = now.isAfter(notAfter) || now.isBefore(certificate.getNotBefore().toInstant()) ? Health.down() : Health.up();
-            health.withDetail("subject", certificate.getSubjectX500Principal().getName()).withDetail("validUntil", notAfter.toString());
-            if (now.plus(EXPIRY_WARNING).isAfter(notAfter)) {
-                health.withDetail("warning", "the VECOZO system certificate expires on " + notAfter + "; renew it in time");
-            }
-            return health.build();
-        };
+    VspCertificateHealth vspCertificate(BerichtenpoortProperties properties, Clock clock) {
+        return new VspCertificateHealth(VspTls.clientCertificate(properties.vecozo().vsp()), clock);
     }
 }

@@ -40,7 +40,7 @@ class OperationsIT extends SharedGateway {
         HttpResponse<String> routes = get("/actuator/jolokia/search/org.apache.camel:type=routes,*");
 
         assertThat(routes.statusCode()).isEqualTo(200);
-        for (String route : new String[] {"epd-uit", "uitgaand", "vecozo-uit", "vecozo-in", "inkomend", "epd-in", "afkeur", "fout"}) {
+        for (String route : new String[] {"epd-uit", "uitgaand", "vecozo-uit", "vecozo-map-in", "inkomend", "epd-in", "afkeur", "fout"}) {
             assertThat(routes.body()).contains("name=\\\"" + route + "\\\"");
         }
     }

@@ -60,7 +60,7 @@ public final class VspParty {
     /** Lists, downloads and confirms everything waiting for this party. */
     public List<Received> receiveAll() {
         List<Received> received = new ArrayList<>();
-        for (JsonNode waiting : JSON.valueToTree(json(send(get(VspSimulator.PULL + "/berichten?limit=250"))))) {
+        for (JsonNode waiting : waiting()) {
             String traceerId = waiting.path("referentiegegevens").path("traceerId").asText();
             HttpResponse<byte[]> download = send(get(VspSimulator.PULL + "/berichten/" + traceerId + "/payload"));
             if (download.statusCode() != 200) {
@@ -77,6 +77,11 @@ public final class VspParty {
                     REGISTRY.find(header.namespace(), header.berichtCode()).orElseThrow(), header));
         }
         return received;
+    }
+
+    /** The list of waiting messages as the pull API gives it, without collecting them. */
+    public JsonNode waiting() {
+        return JSON.valueToTree(json(send(get(VspSimulator.PULL + "/berichten?limit=250"))));
     }
 
     /** Accepts a heenbericht with its retour (only a header, no RetourCodes), in its conversation. Returns the TraceerId. */
