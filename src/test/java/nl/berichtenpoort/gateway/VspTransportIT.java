@@ -76,6 +76,8 @@ class VspTransportIT {
                 + "\"berichtversie\":3,\"berichtsubversie\":2,\"actie\":\"Indienen\"}}");
         assertThat(pushed.metadata().path("referentiegegevens").path("referentieId").asText()).isEqualTo("WMO315_98025566_" + id);
         assertThat(pushed.alsAntwoordOp()).isNull();
+        assertThat(simulator.requests()).anyMatch(r -> r.method().equals("GET") && r.path().endsWith("rest-pull/v1/berichten")
+                && "limit=250".equals(r.query()) && VspWorld.AANBIEDER.equals(r.party()));
 
         gemeente.accept(verzoek, "R" + id);
 

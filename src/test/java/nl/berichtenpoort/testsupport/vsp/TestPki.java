@@ -57,7 +57,7 @@ public final class TestPki {
     public static TestPki authority(String name) {
         KeyPair key = keyPair();
         X500Name subject = new X500Name("CN=" + name + ", O=Berichtenpoort test");
-        JcaX509v3CertificateBuilder builder = builder(subject, subject, key, Duration.ofDays(1));
+        JcaX509v3CertificateBuilder builder = builder(subject, subject, key, Duration.ofDays(400));
         try {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
@@ -79,12 +79,12 @@ public final class TestPki {
     /** The server certificate of localhost (and 127.0.0.1), with its key, as PKCS#12. */
     public Path writeServer(Path file) {
         return writeIssued(file, "localhost", new GeneralNames(new GeneralName[] {new GeneralName(GeneralName.dNSName, "localhost"),
-                new GeneralName(GeneralName.iPAddress, "127.0.0.1")}), Duration.ofDays(1));
+                new GeneralName(GeneralName.iPAddress, "127.0.0.1")}), Duration.ofDays(365));
     }
 
     /** A party's system certificate (CN = its code), with its key, as PKCS#12. */
     public Path writeClient(Path file, String code) {
-        return writeClient(file, code, Duration.ofDays(1));
+        return writeClient(file, code, Duration.ofDays(365));
     }
 
     public Path writeClient(Path file, String code, Duration validity) {

@@ -92,6 +92,11 @@ public final class VspParty {
         return push(retour, retourType, heen.header().afzender(), heen.conversatieId(), heen.traceerId());
     }
 
+    /** Sends a heenbericht in a new conversation to the Ontvanger in its header. Returns its TraceerId. */
+    public String send(byte[] message) {
+        return send(message, header(message).ontvanger());
+    }
+
     /** Sends a heenbericht in a new conversation. Returns its TraceerId. */
     public String send(byte[] message, String geadresseerde) {
         MessageHeader header = header(message);

@@ -147,7 +147,7 @@ public final class VspSimulator implements AutoCloseable {
     }
 
     /** A request as the simulator saw it. */
-    public record Request(String method, String path, String party, int status) {
+    public record Request(String method, String path, String query, String party, int status) {
     }
 
     private final HttpsServer server;
@@ -289,7 +289,7 @@ public final class VspSimulator implements AutoCloseable {
         } catch (RuntimeException e) {
             status = 500;
         }
-        requests.add(new Request(method, path, party, status));
+        requests.add(new Request(method, path, exchange.getRequestURI().getRawQuery(), party, status));
     }
 
     private int push(HttpExchange exchange, String party, byte[] body) throws IOException {
