@@ -40,6 +40,7 @@ public class VspUpload {
     private static final String STATUS_ANSWER = "vspStatusAntwoord";
     private static final String REQUEST = "vspVerzoek";
     private static final String ANSWER = "vspAntwoord";
+    /** The exchange properties the route decides on: may an attempt have reached VECOZO, and did it. */
     static final String MAYBE_SENT = "bpVspMaybeSent";
     static final String KNOWN = "bpVspKnown";
 
@@ -69,7 +70,7 @@ public class VspUpload {
         exchange.setProperty(KNOWN, false);
     }
 
-    /** With the berichtstatus of a TraceerId we may have sent before in the body: does VECOZO have it already? */
+    /** With VECOZO's berichtstatus of a TraceerId we may have sent before: does VECOZO have it already? */
     public void known(Exchange exchange) throws JsonProcessingException {
         String traceerId = exchange.getProperty(Flow.VSP_TRACEER_ID, String.class);
         List<BerichtstatusGegevens> statuses = json.readValue(exchange.getVariable(STATUS_ANSWER, String.class), new TypeReference<>() {

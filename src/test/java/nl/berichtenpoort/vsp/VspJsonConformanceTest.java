@@ -63,7 +63,7 @@ class VspJsonConformanceTest {
     }
 
     @Test
-    void theSimulatorListsWaitingMessagesAsPullV1AndGivesStatusesAsBerichtstatusV2() {
+    void theSimulatorListsAndFindsWaitingMessagesAsPullV1AndGivesStatusesAsBerichtstatusV2() {
         OpenApiSchema pull = OpenApiSchema.load(SharedReference.vspOpenApi("VSP-Koppeling_Berichtuitwisseling_REST_Pull"));
         OpenApiSchema status = OpenApiSchema.load(SharedReference.vspOpenApi("VSP-Koppeling_Berichtstatus_REST_Pull"));
         try (VspWorld vsp = VspWorld.start(folder)) {
@@ -73,10 +73,13 @@ class VspJsonConformanceTest {
             String traceerId = gemeente.send(Fixtures.bytes("WMO301"), VspWorld.AANBIEDER);
 
             JsonNode waiting = aanbieder.waiting();
+            JsonNode found = aanbieder.waitingInConversation(waiting.get(0).path("referentiegegevens").path("conversatieId").asText());
             JsonNode statuses = gemeente.statuses(traceerId);
 
             assertThat(waiting).hasSize(1);
             assertThat(pull.arrayViolations("BerichtMetadata", waiting)).isEmpty();
+            assertThat(found).isEqualTo(waiting);
+            assertThat(aanbieder.waitingInConversation(UUID.randomUUID().toString())).isEmpty();
             assertThat(statuses).hasSize(1);
             assertThat(status.arrayViolations("BerichtstatusGegevens", statuses)).isEmpty();
             assertThat(statuses.get(0).path("berichtstatus").asText()).isEqualTo("Aangeboden");

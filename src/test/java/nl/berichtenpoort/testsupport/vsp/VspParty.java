@@ -84,6 +84,13 @@ public final class VspParty {
         return JSON.valueToTree(json(send(get(VspSimulator.PULL + "/berichten?limit=250"))));
     }
 
+    /** The waiting messages in one conversation, as POST /berichten/zoeken gives them. */
+    public JsonNode waitingInConversation(String conversatieId) {
+        String zoekpad = JSON.createObjectNode().put("zoekpadType", "ZoekpadOpConversatieId").put("conversatieId", conversatieId).toString();
+        return JSON.valueToTree(json(send(request(VspSimulator.PULL + "/berichten/zoeken?limit=250").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(zoekpad)).build())));
+    }
+
     /** Accepts a heenbericht with its retour (only a header, no RetourCodes), in its conversation. Returns the TraceerId. */
     public String accept(Received heen, String identificatieRetour) {
         MessageType retourType = REGISTRY.counterpartOf(heen.type());
