@@ -6,15 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import nl.berichtenpoort.message.MessageTree;
 import nl.berichtenpoort.message.MessageType;
 import nl.berichtenpoort.message.MessageTypeRegistry;
+import nl.berichtenpoort.retour.DeclaratieAntwoordBuilder;
+import nl.berichtenpoort.retour.DeclaratieAntwoordPlan;
 import nl.berichtenpoort.retour.RetourBuilder;
 import nl.berichtenpoort.retour.RetourPlan;
 
@@ -58,56 +59,19 @@ public final class GemeenteSimulator {
      * ReferentieNummers rejected with {@code code}; with {@code wholeRejected} the header gets 0001.
      */
     public String declaratieAntwoord(String heenType, String heenId, Set<String> rejected, String code, boolean wholeRejected) {
-        String declaratie = new String(sent(heenType, heenId), StandardCharsets.UTF_8);
-        MessageTree tree = MessageTree.parse(declaratie.getBytes(StandardCharsets.UTF_8));
-        String prefix = heenType.replaceAll("\\d", "").toLowerCase();
-        String heen = prefix + "323";
-        String p = prefix + "325";
-        String basis = prefix.equals("wmo") ? "iwmo" : "ijw";
-        MessageType type = REGISTRY.counterpartOf(REGISTRY.all().stream().filter(t -> t.name().equals(heenType)).findFirst().orElseThrow());
-        String id = nextId();
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<" + p + ":Bericht xmlns:" + p + "=\""
-                + type.namespace() + "\" xmlns:" + basis + "=\"" + type.namespace().replace(p, "basisschema") + "\">\n<" + p + ":Header>"
-                + el(p, "BerichtCode", type.berichtCode()) + el(p, "BerichtVersie", "3") + el(p, "BerichtSubversie", "2")
-                + el(p, "Afzender", "0384") + el(p, "Ontvanger", "98025566")
-                + "<" + p + ":BerichtIdentificatie>" + el(basis, "Identificatie", id) + el(basis, "Dagtekening", LocalDate.now().toString())
-                + "</" + p + ":BerichtIdentificatie><" + p + ":XsdVersie>" + el(basis, "BasisschemaXsdVersie", "1.0.0")
-                + el(basis, "BerichtXsdVersie", "1.0.0") + "</" + p + ":XsdVersie>"
-                + "<" + p + ":DeclaratieIdentificatie>" + el(basis, "Identificatie", heenId)
-                + el(basis, "Dagtekening", tree.text("Header/BerichtIdentificatie/Dagtekening")) + "</" + p + ":DeclaratieIdentificatie>"
-                + "<" + p + ":XsdVersieDeclaratie>" + el(basis, "BasisschemaXsdVersie", "1.0.0") + el(basis, "BerichtXsdVersie", "1.0.0")
-                + "</" + p + ":XsdVersieDeclaratie>" + codes(p, wholeRejected ? "0001" : "0200") + "</" + p + ":Header>\n");
-        if (!wholeRejected) {
-            long ingediend = Long.parseLong(tree.text("Declaratie/TotaalIngediendBedrag/TotaalBedrag"));
-            long afgewezen = 0;
-            StringBuilder clients = new StringBuilder();
-            Matcher client = Pattern.compile("(?s)<" + heen + ":Client>(.*?)</" + heen + ":Client>").matcher(declaratie);
-            while (client.find()) {
-                StringBuilder prestaties = new StringBuilder();
-                Matcher prestatie = Pattern.compile("(?s)<" + heen + ":Prestatie>(.*?)</" + heen + ":Prestatie>").matcher(client.group(1));
-                while (prestatie.find()) {
-                    MessageTree line = MessageTree.parse(("<x>" + prestatie.group(1).replaceAll("<(/?)[a-z0-9]+:", "<$1") + "</x>")
-                            .getBytes(StandardCharsets.UTF_8));
-                    if (rejected.contains(line.text("ProductReferentie/ReferentieNummer"))) {
-                        afgewezen += Long.parseLong(line.text("IngediendBedrag/Bedrag"));
-                        prestaties.append("<").append(p).append(":Prestatie>").append(prestatie.group(1).replace(heen + ":", p + ":"))
-                                .append(codes(p, code)).append("</").append(p).append(":Prestatie>");
-                    }
-                }
-                if (!prestaties.isEmpty()) {
-                    String bsn = client.group(1).replaceAll("(?s).*<" + heen + ":Bsn>([^<]*)<.*", "$1");
-                    clients.append("<").append(p).append(":Client>").append(el(p, "Bsn", bsn)).append("<").append(p).append(":Prestaties>")
-                            .append(prestaties).append("</").append(p).append(":Prestaties>").append(codes(p, "0200")).append("</")
-                            .append(p).append(":Client>");
-                }
+        byte[] declaratie = sent(heenType, heenId);
+        MessageType heen = REGISTRY.all().stream().filter(t -> t.name().equals(heenType)).findFirst().orElseThrow();
+        MessageType antwoord = REGISTRY.counterpartOf(heen);
+        Map<String, List<String>> codes = new HashMap<>();
+        for (MessageTree prestatie : MessageTree.parse(declaratie).all("Declaratie/Clienten/Client/Prestaties/Prestatie")) {
+            if (rejected.contains(prestatie.text("ProductReferentie/ReferentieNummer"))) {
+                codes.put(prestatie.path(), List.of(code));
             }
-            xml.append("<").append(p).append(":DeclaratieAntwoord>").append(el(p, "DeclaratieNummer", tree.text("Declaratie/DeclaratieNummer")))
-                    .append(total(p, basis, "TotaalIngediendBedrag", ingediend)).append(total(p, basis, "TotaalToegekendBedrag", ingediend - afgewezen))
-                    .append(clients.isEmpty() ? "" : "<" + p + ":Clienten>" + clients + "</" + p + ":Clienten>")
-                    .append(codes(p, rejected.isEmpty() ? "8001" : "0200")).append("</").append(p).append(":DeclaratieAntwoord>\n");
         }
-        xml.append("</").append(p).append(":Bericht>\n");
-        deliver(p.toUpperCase() + "-" + id + ".xml", xml.toString().getBytes(StandardCharsets.UTF_8));
+        DeclaratieAntwoordPlan plan = new DeclaratieAntwoordPlan(wholeRejected ? List.of("0001") : List.of(), codes);
+        String id = nextId();
+        deliver(antwoord.name() + "-" + id + ".xml", new DeclaratieAntwoordBuilder().build(declaratie, heen, antwoord, plan, id,
+                LocalDate.now(), wholeRejected ? "2.10.5" : null, new String[] {"1.0.0", "1.0.0"}));
         return id;
     }
 
@@ -152,18 +116,5 @@ public final class GemeenteSimulator {
 
     private static String nextId() {
         return "GM" + System.currentTimeMillis() % 100_000 + "-" + SEQUENCE.incrementAndGet();
-    }
-
-    private static String el(String prefix, String name, String value) {
-        return "<" + prefix + ":" + name + ">" + value + "</" + prefix + ":" + name + ">";
-    }
-
-    private static String codes(String prefix, String code) {
-        return "<" + prefix + ":RetourCodes>" + el(prefix, "RetourCode", code) + "</" + prefix + ":RetourCodes>";
-    }
-
-    private static String total(String prefix, String basis, String name, long amount) {
-        return "<" + prefix + ":" + name + ">" + el(basis, "TotaalBedrag", Long.toString(amount)) + el(basis, "DebetCredit", "D") + "</" + prefix + ":"
-                + name + ">";
     }
 }
