@@ -10,6 +10,8 @@ import nl.berichtenpoort.message.MessageIdentity;
 import nl.berichtenpoort.message.MessageType;
 import nl.berichtenpoort.message.MessageTypeRegistry;
 import nl.berichtenpoort.message.RetourCodeHit;
+import nl.berichtenpoort.retour.DeclaratieAntwoordBuilder;
+import nl.berichtenpoort.retour.DeclaratieAntwoordPlan;
 import nl.berichtenpoort.retour.RetourBuilder;
 import nl.berichtenpoort.retour.RetourPlan;
 import nl.berichtenpoort.rules.RuleEngine;
@@ -26,9 +28,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes the retour the gateway sends for a received heenbericht (as aanbieder: a 302 for each 301, a 320 for each
- * 319), from the outcome of our checks: a header without RetourCodes when fully approved, 0001 for a message-level
- * violation, the rule's own code on the class it hit otherwise. The IdentificatieRetour is one the gateway never
- * handed out before (BP and ten digits). When a retour was made already (a restart in the middle), that one is used.
+ * 319; as gemeente: 316, 318, 306, 308, and a 325 for each 323), from the outcome of our checks: a header without
+ * RetourCodes when fully approved (a 325 with 8001), 0001 for a message-level violation, the rule's own code on the
+ * class it hit otherwise. The IdentificatieRetour is one the gateway never handed out before (BP and ten digits). When
+ * a retour was made already (a restart in the middle), that one is used.
  */
 @Component("autoRetour")
 public class AutoRetour {
@@ -38,6 +41,7 @@ public class AutoRetour {
     private final SchemaCatalog catalog;
     private final XsdValidator validator;
     private final RetourBuilder builder = new RetourBuilder();
+    private final DeclaratieAntwoordBuilder declaratieAntwoorden = new DeclaratieAntwoordBuilder();
     private final Clock clock;
 
     public AutoRetour(MessageStore store, MessageTypeRegistry registry, SchemaCatalog catalog, XsdValidator validator, Clock clock) {
@@ -73,8 +77,13 @@ public class AutoRetour {
     private byte[] build(Exchange exchange, MessageType type, MessageType retourType, RuleOutcome outcome) {
         MessageSchema schema = catalog.find(retourType.namespace(), "").orElseThrow();
         String identificatie = String.format("BP%010d", store.nextNumber());
-        byte[] retour = builder.build(MessageContent.of(exchange).readAll(), type, retourType, RetourPlan.from(outcome), identificatie,
-                LocalDate.now(clock), RuleEngine.VERSION, new String[] {schema.basisschemaVersion(), schema.version()});
+        String[] xsdVersie = {schema.basisschemaVersion(), schema.version()};
+        byte[] heen = MessageContent.of(exchange).readAll();
+        byte[] retour = type.name().endsWith("323")
+                ? declaratieAntwoorden.build(heen, type, retourType, DeclaratieAntwoordPlan.from(outcome), identificatie, LocalDate.now(clock),
+                        RuleEngine.VERSION, xsdVersie)
+                : builder.build(heen, type, retourType, RetourPlan.from(outcome), identificatie, LocalDate.now(clock), RuleEngine.VERSION,
+                        xsdVersie);
         ValidationResult check = validator.validate(retour, retourType.name() + "_" + identificatie + ".xml");
         if (!check.isValid()) {
             throw new IllegalStateException("the gateway built an invalid " + retourType.name() + ": " + check.summary());

@@ -111,12 +111,17 @@ public class Ledger {
         store.setState(exchange.getProperty(Flow.STORE_ID, Long.class), MessageState.AFGELEVERD, null);
     }
 
-    /** A received heenbericht judged by our own checks (its retour is on its way). */
+    /**
+     * A received heenbericht judged by our own checks (its retour is on its way). A declaratie is GEACCEPTEERD,
+     * DEELS_TOEGEKEND or AFGEWEZEN, as for one we sent.
+     */
     public void judged(Exchange exchange) {
         boolean accepted = exchange.getProperty(Flow.ACCEPTED, Boolean.class);
         AfkeurEntry afkeur = exchange.getProperty(Flow.AFKEUR, AfkeurEntry.class);
-        store.setState(exchange.getProperty(Flow.STORE_ID, Long.class), accepted ? MessageState.GEACCEPTEERD : MessageState.AFGEKEURD,
-                accepted ? null : afkeur.reason());
+        boolean declaratie = exchange.getProperty(Flow.TYPE, MessageType.class).name().endsWith("323");
+        MessageState state = afkeur == null ? MessageState.GEACCEPTEERD
+                : declaratie ? (accepted ? MessageState.DEELS_TOEGEKEND : MessageState.AFGEWEZEN) : MessageState.AFGEKEURD;
+        store.setState(exchange.getProperty(Flow.STORE_ID, Long.class), state, afkeur == null ? null : afkeur.reason());
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.berichtenpoort.message.MessageTree;
 import nl.berichtenpoort.rules.Rule;
 import nl.berichtenpoort.rules.RuleOutcome;
 import nl.berichtenpoort.rules.Violation;
@@ -47,5 +48,14 @@ public record DeclaratieAntwoordPlan(List<String> headerCodes, Map<String, List<
     /** Nothing is granted: a header-only 325, or a code on the Declaratie. */
     public boolean rejectsAll() {
         return !headerCodes.isEmpty() || classCodes.containsKey(DECLARATIE);
+    }
+
+    /** Whether at least one prestatie of the declaratie is granted under this plan. */
+    public boolean grantsAnything(MessageTree declaratie) {
+        if (rejectsAll()) {
+            return false;
+        }
+        return declaratie.all("Declaratie/Clienten/Client").stream().filter(client -> !classCodes.containsKey(client.path()))
+                .flatMap(client -> client.all("Prestaties/Prestatie").stream()).anyMatch(prestatie -> !classCodes.containsKey(prestatie.path()));
     }
 }

@@ -1,0 +1,140 @@
+package nl.berichtenpoort.testsupport.groenevink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import nl.berichtenpoort.SharedReference;
+import nl.berichtenpoort.message.MessageTree;
+import nl.berichtenpoort.message.MessageType;
+import nl.berichtenpoort.message.MessageTypeRegistry;
+import nl.berichtenpoort.message.Role;
+import nl.berichtenpoort.retour.DeclaratieAntwoordBuilder;
+import nl.berichtenpoort.retour.DeclaratieAntwoordPlan;
+import nl.berichtenpoort.retour.RetourBuilder;
+import nl.berichtenpoort.retour.RetourPlan;
+import nl.berichtenpoort.testsupport.RunningGateway;
+import nl.berichtenpoort.testsupport.groenevink.Scenario.Stap;
+import nl.berichtenpoort.validation.SchemaCatalog;
+import nl.berichtenpoort.validation.ValidationResult;
+import nl.berichtenpoort.validation.XsdValidator;
+
+/**
+ * Plays a Groene Vink scenario against a gateway in one role, the test being the other party behind the VECOZO
+ * mailbox folders. A step the gateway's side sends: its back office drops the message, which must reach VECOZO byte for
+ * byte and valid, and be accepted by the other party's retour. A step the other side sends: it arrives in the mailbox,
+ * the gateway must accept it with a retour without RetourCodes (a 325 granting it all), valid 3.2, and hand it to its
+ * back office. After each step the states and audit steps are checked.
+ */
+public final class ScenarioRun {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final MessageTypeRegistry REGISTRY = MessageTypeRegistry.load(Path.of("xsd"));
+
+    private final RunningGateway gateway;
+    private final Scenario scenario;
+    private final Role role;
+
+    public ScenarioRun(RunningGateway gateway, Scenario scenario, Role role) {
+        this.gateway = gateway;
+        this.scenario = scenario;
+        this.role = role;
+    }
+
+    public void play() {
+        for (Stap stap : scenario.stappen()) {
+            if (ours(stap)) {
+                sent(stap);
+            } else {
+                received(stap);
+            }
+        }
+    }
+
+    /** Whether the gateway's side sends this step's message. */
+    public boolean ours(Stap stap) {
+        return stap.bericht().equals("301") == (role == Role.GEMEENTE);
+    }
+
+    private void sent(Stap stap) {
+        String type = scenario.type(stap);
+        byte[] message = ScenarioMessages.of(scenario, stap);
+        RunningGateway.drop(gateway.epdUit(), stap.identificatie() + ".xml", message);
+
+        Path out = gateway.vecozoUit().resolve(type + "_" + scenario.afzender(stap) + "_" + stap.identificatie() + ".xml");
+        await().atMost(WAIT).until(() -> Files.exists(out));
+        assertThat(out).as(describe(stap)).hasBinaryContent(message);
+        assertOfficiallyValid(message, stap);
+        await().atMost(WAIT).until(() -> gateway.state(type, stap.identificatie()).equals("VERZONDEN"));
+
+        String retourId = "R" + stap.identificatie();
+        RunningGateway.drop(gateway.vecozoIn(), retourId + ".xml", acceptance(stap, message, retourId));
+        await().atMost(WAIT).until(() -> gateway.state(type, stap.identificatie()).equals("GEACCEPTEERD"));
+        assertThat(gateway.stepsOf(stap.identificatie())).as(describe(stap)).containsSubsequence("ontvangen", "gevalideerd", "verzonden");
+        assertThat(gateway.stepsOf(retourId)).as(describe(stap)).containsSubsequence("ontvangen", "gevalideerd", "retour-ontvangen",
+                "geaccepteerd");
+    }
+
+    @SuppressWarnings("unchecked")
+    private void received(Stap stap) {
+        String type = scenario.type(stap);
+        byte[] message = ScenarioMessages.of(scenario, stap);
+        RunningGateway.drop(gateway.vecozoIn(), stap.identificatie() + ".xml", message);
+
+        await().atMost(WAIT).until(() -> gateway.state(type, stap.identificatie()).equals("GEACCEPTEERD"));
+        assertThat(gateway.epdIn().resolve(type + "_" + scenario.afzender(stap) + "_" + stap.identificatie() + ".xml")).as(describe(stap))
+                .hasBinaryContent(message);
+        Map<String, Object> answer = ((List<Map<String, Object>>) gateway.message(type, stap.identificatie()).get("answers")).get(0);
+        byte[] retour = read(gateway.vecozoUit().resolve(answer.get("type") + "_" + scenario.ontvanger(stap) + "_" + answer.get("identificatie")
+                + ".xml"));
+        assertOfficiallyValid(retour, stap);
+        MessageTree tree = MessageTree.parse(retour);
+        if (stap.bericht().equals("323")) {
+            assertThat(tree.text("Header/RetourCodes/RetourCode")).as(describe(stap)).isEqualTo("0200");
+            assertThat(tree.text("DeclaratieAntwoord/RetourCodes/RetourCode")).as(describe(stap)).isEqualTo("8001");
+        } else {
+            assertThat(tree.descendants("RetourCode")).as(describe(stap) + ": a retour without RetourCodes").isEmpty();
+        }
+        assertThat(gateway.stepsOf(stap.identificatie())).as(describe(stap)).containsSubsequence("ontvangen", "gevalideerd", "afgeleverd");
+        assertThat(gateway.stepsOf((String) answer.get("identificatie"))).as(describe(stap)).contains("retour-verzonden");
+    }
+
+    /** The other party's retour that accepts the message: header only, or a 325 granting everything. */
+    private byte[] acceptance(Stap stap, byte[] message, String retourId) {
+        MessageType heen = REGISTRY.all().stream().filter(t -> t.name().equals(scenario.type(stap)) && t.release().equals("3.2"))
+                .findFirst().orElseThrow();
+        MessageType retour = REGISTRY.counterpartOf(heen);
+        String[] versie = {"1.0.0", "1.0.0"};
+        LocalDate dagtekening = stap.dagtekening().plusDays(1);
+        return stap.bericht().equals("323")
+                ? new DeclaratieAntwoordBuilder().build(message, heen, retour, DeclaratieAntwoordPlan.approved(), retourId, dagtekening, null, versie)
+                : new RetourBuilder().build(message, heen, retour, RetourPlan.approved(), retourId, dagtekening, null, versie);
+    }
+
+    private static void assertOfficiallyValid(byte[] message, Stap stap) {
+        if (Files.isDirectory(SharedReference.ROOT.resolve("xsd"))) {
+            ValidationResult result = new XsdValidator(new SchemaCatalog(SharedReference.officialXsd()), 25L * 1024 * 1024)
+                    .validate(message, "stap-" + stap.nr() + ".xml");
+            assertThat(result.issues()).as(result.summary()).isEmpty();
+        }
+    }
+
+    private String describe(Stap stap) {
+        return scenario.naam() + " stap " + stap.nr() + " (" + scenario.type(stap) + " " + stap.identificatie() + ")";
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
