@@ -11,9 +11,11 @@ import nl.berichtenpoort.message.MessageType;
 import nl.berichtenpoort.message.MessageTypeRegistry;
 import nl.berichtenpoort.message.ReferenceKind;
 import nl.berichtenpoort.privacy.ClientKeys;
+import nl.berichtenpoort.rules.StartStopRules;
 import nl.berichtenpoort.rules.ToewijzingRules;
 import nl.berichtenpoort.store.Deadline;
 import nl.berichtenpoort.store.Deadlines;
+import nl.berichtenpoort.store.Leveringen;
 import nl.berichtenpoort.store.MessageStore;
 import nl.berichtenpoort.store.MessageStore.Direction;
 import nl.berichtenpoort.store.StoredMessage;
@@ -37,14 +39,16 @@ public class Correlator {
     private final Deadlines deadlines;
     private final Toewijzingen toewijzingen;
     private final ClientKeys clientKeys;
+    private final Leveringen leveringen;
 
     public Correlator(MessageStore store, MessageTypeRegistry registry, Deadlines deadlines, Toewijzingen toewijzingen,
-                      ClientKeys clientKeys) {
+                      ClientKeys clientKeys, Leveringen leveringen) {
         this.store = store;
         this.registry = registry;
         this.deadlines = deadlines;
         this.toewijzingen = toewijzingen;
         this.clientKeys = clientKeys;
+        this.leveringen = leveringen;
     }
 
     /** Finds the heenbericht of a retour; sets {@link Flow#HEEN}, or an afkeur entry when there is none. */
@@ -89,8 +93,8 @@ public class Correlator {
     }
 
     /**
-     * What an accepted toewijzing or antwoordbericht settles: the requests it answers have their answer (OP274, OP346),
-     * and the toewijzingen it carries are remembered for TR332.
+     * What an accepted heenbericht settles: a toewijzing or antwoordbericht answers requests (OP274, OP346) and its
+     * toewijzingen are remembered for TR332; a start or stop is what later starts and stops are checked against.
      */
     public void honoured(Exchange exchange) {
         MessageType type = exchange.getProperty(Flow.TYPE, MessageType.class);
@@ -104,12 +108,33 @@ public class Correlator {
                 deadlines.fulfil(request.id(), Deadline.Kind.ANTWOORD, id);
             }
         }
+        if (type.name().endsWith("305") || type.name().endsWith("307")) {
+            registerDelivery(exchange.getProperty(Flow.TREE, MessageTree.class), type, identity, id);
+        }
         if (type.name().endsWith("301")) {
             MessageTree message = exchange.getProperty(Flow.TREE, MessageTree.class);
             String client = clientKeys.of(message.text("Client/Bsn"));
             for (MessageTree product : message.all("Client/ToegewezenProducten/ToegewezenProduct")) {
                 toewijzingen.remember(type.standard().code(), identity.sender(), Long.parseLong(product.text("ToewijzingNummer")), client,
                         ToewijzingRules.product(product), id);
+            }
+        }
+    }
+
+    /** The starts and stops a gemeente accepted: a new line is kept, a withdrawn one (StatusAanlevering 3) marked. */
+    private void registerDelivery(MessageTree message, MessageType type, MessageIdentity identity, long messageId) {
+        Leveringen.Partij partij = new Leveringen.Partij(type.standard().code(), identity.receiver(), identity.sender(),
+                clientKeys.of(message.text("Client/Bsn")));
+        boolean start = type.name().endsWith("305");
+        for (MessageTree node : message.all(start ? "Client/StartProducten/StartProduct" : "Client/StopProducten/StopProduct")) {
+            StartStopRules.Line line = StartStopRules.Line.of(node);
+            Leveringen.Soort soort = start ? Leveringen.Soort.START : Leveringen.Soort.STOP;
+            if (line.withdraws()) {
+                leveringen.current(partij).stream().filter(l -> l.soort() == soort && (start ? line.sameStart(l) : line.sameStop(l)))
+                        .forEach(l -> leveringen.withdraw(l.id()));
+            } else {
+                leveringen.add(partij, soort, line.nummer(), line.product(), line.begindatum(), start ? null : line.reden(), line.einddatum(),
+                        messageId);
             }
         }
     }

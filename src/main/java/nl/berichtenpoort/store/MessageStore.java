@@ -172,6 +172,18 @@ public class MessageStore {
                 + " and b.afzender = ? and b.ontvanger = ? and s.soort = ? and s.waarde = ? order by b.id desc", this::row, args);
     }
 
+    /** The messages of these types between these parties about this client (its client key), newest first. */
+    public List<StoredMessage> findByClient(Direction direction, Collection<String> berichttypes, String afzender, String ontvanger,
+                                            String clientKey) {
+        String types = String.join(",", berichttypes.stream().map(t -> "?").toList());
+        List<Object> args = new ArrayList<>(List.of(direction.name()));
+        args.addAll(berichttypes);
+        args.addAll(List.of(afzender, ontvanger, clientKey));
+        return jdbc.query("select " + B_COLUMNS + " from bericht b join bericht_client c on c.bericht_id = b.id where b.richting = ?"
+                + " and b.berichttype in (" + types + ") and b.afzender = ? and b.ontvanger = ? and c.client_sleutel = ? order by b.id desc",
+                this::row, args.toArray());
+    }
+
     /** The messages that answer this one (our retour to a received heenbericht), with their bytes. */
     public List<StoredMessage> answersTo(long heenId, Direction direction) {
         return jdbc.query("select " + COLUMNS + ", inhoud from bericht where heen_id = ? and richting = ? order by id", this::rowWithContent,

@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The message store, its deadlines, dead letters and toewijzingen, and the idempotent repositories of the polling
- * routes, in one database (H2 in file mode by default, PostgreSQL in production) whose tables Flyway creates
+ * The message store, its deadlines, dead letters, toewijzingen and leveringen, and the idempotent repositories of the
+ * polling routes, in one database (H2 in file mode by default, PostgreSQL in production) whose tables Flyway creates
  * (src/main/resources/db/migration).
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,6 +33,11 @@ public class StoreConfiguration {
     @Bean
     Toewijzingen toewijzingen(JdbcTemplate jdbc) {
         return new Toewijzingen(jdbc);
+    }
+
+    @Bean
+    Leveringen leveringen(JdbcTemplate jdbc) {
+        return new Leveringen(jdbc);
     }
 
     /** Files taken from the EPD export folder (routes/epd-uit.yaml). */
