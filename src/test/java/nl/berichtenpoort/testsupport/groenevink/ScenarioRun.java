@@ -31,7 +31,8 @@ import nl.berichtenpoort.validation.XsdValidator;
  * mailbox folders. A step the gateway's side sends: its back office drops the message, which must reach VECOZO byte for
  * byte and valid, and be accepted by the other party's retour. A step the other side sends: it arrives in the mailbox,
  * the gateway must accept it with a retour without RetourCodes (a 325 granting it all), valid 3.2, and hand it to its
- * back office. After each step the states and audit steps are checked.
+ * back office; then a wrong variant of it must get the RetourCode the standard prescribes. After each step the states
+ * and audit steps are checked.
  */
 public final class ScenarioRun {
 
@@ -54,6 +55,7 @@ public final class ScenarioRun {
                 sent(stap);
             } else {
                 received(stap);
+                refused(stap, WrongVariants.of(stap));
             }
         }
     }
@@ -104,6 +106,27 @@ public final class ScenarioRun {
         }
         assertThat(gateway.stepsOf(stap.identificatie())).as(describe(stap)).containsSubsequence("ontvangen", "gevalideerd", "afgeleverd");
         assertThat(gateway.stepsOf((String) answer.get("identificatie"))).as(describe(stap)).contains("retour-verzonden");
+    }
+
+    /** A wrong variant of a step the gateway receives gets the RetourCode the standard prescribes, and changes nothing. */
+    @SuppressWarnings("unchecked")
+    private void refused(Stap stap, WrongVariants variant) {
+        String type = scenario.type(stap);
+        String id = variant.stap().identificatie();
+        String what = describe(stap) + ", fout: " + variant.wat();
+        byte[] message = ScenarioMessages.of(scenario, variant.stap());
+        RunningGateway.drop(gateway.vecozoIn(), id + "-fout-" + stap.nr() + ".xml", message);
+
+        String rejected = stap.bericht().equals("323") ? "AFGEWEZEN" : "AFGEKEURD";
+        await().atMost(WAIT).until(() -> gateway.state(type, id).equals(rejected));
+        Map<String, Object> answer = ((List<Map<String, Object>>) gateway.message(type, id).get("answers")).get(0);
+        byte[] retour = read(gateway.vecozoUit().resolve(answer.get("type") + "_" + scenario.ontvanger(stap) + "_" + answer.get("identificatie")
+                + ".xml"));
+        assertOfficiallyValid(retour, stap);
+        assertThat(MessageTree.parse(retour).descendants("RetourCode")).as(what).extracting(MessageTree::text).contains(variant.retourCode());
+        assertThat(RunningGateway.files(gateway.epdIn())).as(what).noneMatch(f -> f.getFileName().toString().equals(
+                type + "_" + scenario.afzender(stap) + "_" + id + ".xml") && !id.equals(stap.identificatie()));
+        assertThat(gateway.stepsOf((String) answer.get("identificatie"))).as(what).contains("retour-verzonden");
     }
 
     /** The other party's retour that accepts the message: header only, or a 325 granting everything. */
