@@ -28,13 +28,21 @@ public final class VspWorld implements AutoCloseable {
     }
 
     public static VspWorld start(Path folder, int port) {
+        return start(folder, port, List.of(AANBIEDER, GEMEENTE));
+    }
+
+    /** A VSP connecting these parties (AGB codes and gemeentecodes), each with a system certificate of its own. */
+    public static VspWorld start(Path folder, int port, List<String> parties) {
         TestPki authority = TestPki.authority("Test VECOZO CA");
         authority.writeTrustStore(folder.resolve("truststore.p12"));
-        authority.writeClient(folder.resolve(AANBIEDER + ".p12"), AANBIEDER);
-        authority.writeClient(folder.resolve(GEMEENTE + ".p12"), GEMEENTE);
-        VspSimulator simulator = VspSimulator.start(authority, authority.writeServer(folder.resolve("server.p12")), port,
-                List.of(AANBIEDER, GEMEENTE));
+        parties.forEach(party -> authority.writeClient(folder.resolve(party + ".p12"), party));
+        VspSimulator simulator = VspSimulator.start(authority, authority.writeServer(folder.resolve("server.p12")), port, parties);
         return new VspWorld(folder, authority, simulator);
+    }
+
+    /** The keystore with the system certificate of a party. */
+    public Path keystore(String party) {
+        return folder.resolve(party + ".p12");
     }
 
     public VspSimulator simulator() {
@@ -47,12 +55,12 @@ public final class VspWorld implements AutoCloseable {
 
     /** Gemeente 0384 on the VSP, with its own certificate. */
     public VspParty gemeente() {
-        return new VspParty(simulator, authority, folder.resolve(GEMEENTE + ".p12"), GEMEENTE, "Gemeente");
+        return new VspParty(simulator, authority, keystore(GEMEENTE), GEMEENTE, "Gemeente");
     }
 
     /** The settings that point a gateway at this VSP with the aanbieder's certificate (or another keystore). */
     public String[] gatewayArgs(String... more) {
-        return gatewayArgs(folder.resolve(AANBIEDER + ".p12"), more);
+        return gatewayArgs(keystore(AANBIEDER), more);
     }
 
     public String[] gatewayArgs(Path keystore, String... more) {
