@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import nl.berichtenpoort.SharedReference;
 import nl.berichtenpoort.message.MessageTree;
 import nl.berichtenpoort.message.MessageType;
@@ -50,7 +51,14 @@ public final class ScenarioRun {
     }
 
     public void play() {
+        play(stap -> {
+        });
+    }
+
+    /** Plays the scenario, telling {@code beforeEach} about each step before it is played. */
+    public void play(Consumer<Stap> beforeEach) {
         for (Stap stap : scenario.stappen()) {
+            beforeEach.accept(stap);
             if (ours(stap)) {
                 sent(stap);
             } else {

@@ -9,7 +9,7 @@ import nl.berichtenpoort.Berichtenpoort;
  * The VSP transport to try on one machine: the VSP simulator on https://localhost:8443 with certificates made now in
  * data/vsp-demo, gemeente 0384 as the folders data/vsp-demo/gemeente/in and uit, and the gateway (aanbieder 98025566)
  * with profile vsp-demo. Start it from the project folder with
- * {@code mvn -q spring-boot:test-run -Dspring-boot.test-run.main-class=nl.berichtenpoort.testsupport.vsp.VspDemo}.
+ * {@code mvn -q spring-boot:test-run -Dspring-boot.run.main-class=nl.berichtenpoort.testsupport.vsp.VspDemo}.
  */
 public final class VspDemo implements AutoCloseable {
 
