@@ -28,9 +28,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes the retour the gateway sends for a received heenbericht (as aanbieder: a 302 for each 301, a 320 for each
- * 319; as gemeente: 316, 318, 306, 308, and a 325 for each 323), from the outcome of our checks: a header without
- * RetourCodes when fully approved (a 325 with 8001), 0001 for a message-level violation, the rule's own code on the
- * class it hit otherwise. The IdentificatieRetour is one the gateway never handed out before (BP and ten digits). When
+ * 319; as gemeente: 316, 318, 306, 308, and a 325 for a 323 that breaks a rule), from the outcome of our checks: a
+ * header without RetourCodes when fully approved, 0001 for a message-level violation, the rule's own code on the class
+ * it hit otherwise. A declaratie that passes our checks gets no retour from the gateway: whether and how much to pay is
+ * the back office's decision, and its 325 goes out through the outbound flow. The IdentificatieRetour is one the gateway never handed out before (BP and ten digits). When
  * a retour was made already (a restart in the middle), that one is used.
  */
 @Component("autoRetour")
@@ -57,6 +58,9 @@ public class AutoRetour {
         MessageType type = exchange.getProperty(Flow.TYPE, MessageType.class);
         MessageType retourType = registry.counterpartOf(type);
         RuleOutcome outcome = exchange.getProperty(Flow.RULE_OUTCOME, RuleOutcome.class);
+        if (type.name().endsWith("323") && outcome.approved()) {
+            return;
+        }
         Optional<StoredMessage> made = store.answersTo(heenId, MessageStore.Direction.UIT).stream().findFirst();
         byte[] retour = made.map(StoredMessage::content).orElseGet(() -> build(exchange, type, retourType, outcome));
         exchange.setProperty(Flow.RETOUR_BYTES, retour);

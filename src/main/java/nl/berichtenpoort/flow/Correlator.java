@@ -16,11 +16,13 @@ import nl.berichtenpoort.rules.ToewijzingRules;
 import nl.berichtenpoort.store.Deadline;
 import nl.berichtenpoort.store.Deadlines;
 import nl.berichtenpoort.store.Leveringen;
-import nl.berichtenpoort.store.MessageStore;
+import nl.berichtenpoort.store.MessageState;
 import nl.berichtenpoort.store.MessageStore.Direction;
+import nl.berichtenpoort.store.MessageStore;
 import nl.berichtenpoort.store.StoredMessage;
 import nl.berichtenpoort.store.Toewijzingen;
 import nl.berichtenpoort.store.VspReferences;
+import nl.berichtenpoort.validation.Problem;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -71,6 +73,40 @@ public class Correlator {
         exchange.setProperty(Flow.AFKEUR, new AfkeurEntry("ONBEKENDE_HEENBERICHT", answers + ": onbekende heenbericht; "
                 + mismatch.orElse("this gateway never sent that message to " + identity.sender()),
                 Map.of("retour.xml", content.readAll()), facts.retourCodes(), exchange.getProperty(Flow.STORE_ID, Long.class), Direction.IN));
+    }
+
+    /**
+     * A retour the back office drops (the gemeente's 325) must answer a heenbericht this gateway received and nobody
+     * answered yet, so that a declaratie never gets two answers; it then decides that heenbericht's state once sent.
+     */
+    public void answer(Exchange exchange) {
+        MessageType type = exchange.getProperty(Flow.TYPE, MessageType.class);
+        if (!type.isRetour()) {
+            return;
+        }
+        MessageIdentity identity = exchange.getProperty(Flow.IDENTITY, MessageIdentity.class);
+        MessageFacts facts = exchange.getProperty(Flow.FACTS, MessageFacts.class);
+        long id = exchange.getProperty(Flow.STORE_ID, Long.class);
+        MessageType heenType = registry.counterpartOf(type);
+        String answers = type.name() + " " + identity.identificatie() + " answers " + heenType.name() + " " + identity.answers()
+                + " (Dagtekening " + identity.answersDate() + ") of " + identity.receiver();
+        StoredMessage heen = store.find(Direction.IN, heenType.name(), identity.receiver(), identity.answers(), identity.answersDate())
+                .filter(found -> sameDeclaratie(found, facts))
+                .orElseThrow(() -> refused(exchange, answers + ", which this gateway never received"));
+        Optional<StoredMessage> earlier = store.answersTo(heen.id(), Direction.UIT).stream()
+                .filter(answer -> answer.id() != id && answer.state() != MessageState.FOUT).findFirst();
+        if (earlier.isPresent()) {
+            throw refused(exchange, answers + ", which " + earlier.get().berichttype() + " " + earlier.get().identificatie()
+                    + " answered already");
+        }
+        store.linkAnswer(id, heen.id());
+        exchange.setProperty(Flow.HEEN, heen);
+        exchange.setProperty(Flow.HEEN_STATE, RetourStatus.heenState(type, facts));
+    }
+
+    private static RefusedMessageException refused(Exchange exchange, String reason) {
+        return new RefusedMessageException(Problem.NO_HEENBERICHT, exchange.getProperty(Flow.SOURCE, String.class) + ": "
+                + Problem.NO_HEENBERICHT.description() + ": " + reason);
     }
 
     /**

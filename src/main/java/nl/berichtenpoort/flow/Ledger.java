@@ -96,13 +96,18 @@ public class Ledger {
         }
     }
 
-    /** Sent to VECOZO: a heenbericht now waits for its retour (and a request for its answer) within the deadlines. */
+    /**
+     * Sent to VECOZO: a heenbericht now waits for its retour (and a request for its answer) within the deadlines; a
+     * retour of the back office settles the heenbericht it answers (see {@link Correlator#answer}).
+     */
     public void sent(Exchange exchange) {
         long id = exchange.getProperty(Flow.STORE_ID, Long.class);
         store.setState(id, MessageState.VERZONDEN, null);
         MessageType type = exchange.getProperty(Flow.TYPE, MessageType.class);
-        for (DeadlinePolicy.Due due : policy.owedFor(type, LocalDate.now(clock))) {
-            deadlines.open(id, due.kind(), due.date());
+        openDeadlines(id, type);
+        StoredMessage heen = exchange.getProperty(Flow.HEEN, StoredMessage.class);
+        if (heen != null) {
+            settle(exchange, heen, id);
         }
     }
 
@@ -112,16 +117,23 @@ public class Ledger {
     }
 
     /**
-     * A received heenbericht judged by our own checks (its retour is on its way). A declaratie is GEACCEPTEERD,
-     * DEELS_TOEGEKEND or AFGEWEZEN, as for one we sent.
+     * A received heenbericht judged by our own checks (its retour is on its way). A declaratie our 325 refuses in part or
+     * as a whole is DEELS_TOEGEKEND or AFGEWEZEN; one that passes goes to the back office (AFGELEVERD), which owes its
+     * 325 within the deadline (OP090x4) and decides the state with it.
      */
     public void judged(Exchange exchange) {
         boolean accepted = exchange.getProperty(Flow.ACCEPTED, Boolean.class);
         AfkeurEntry afkeur = exchange.getProperty(Flow.AFKEUR, AfkeurEntry.class);
         boolean declaratie = exchange.getProperty(Flow.TYPE, MessageType.class).name().endsWith("323");
+        long id = exchange.getProperty(Flow.STORE_ID, Long.class);
+        if (declaratie && accepted && afkeur == null) {
+            store.setState(id, MessageState.AFGELEVERD, "to the back office for its declaratie-antwoord");
+            openDeadlines(id, exchange.getProperty(Flow.TYPE, MessageType.class));
+            return;
+        }
         MessageState state = afkeur == null ? MessageState.GEACCEPTEERD
                 : declaratie ? (accepted ? MessageState.DEELS_TOEGEKEND : MessageState.AFGEWEZEN) : MessageState.AFGEKEURD;
-        store.setState(exchange.getProperty(Flow.STORE_ID, Long.class), state, afkeur == null ? null : afkeur.reason());
+        store.setState(id, state, afkeur == null ? null : afkeur.reason());
     }
 
     /**
@@ -130,15 +142,24 @@ public class Ledger {
      */
     public void applyRetour(Exchange exchange) {
         StoredMessage heen = exchange.getProperty(Flow.HEEN, StoredMessage.class);
-        MessageState state = exchange.getProperty(Flow.HEEN_STATE, MessageState.class);
-        MessageType type = exchange.getProperty(Flow.TYPE, MessageType.class);
         AfkeurEntry afkeur = exchange.getProperty(Flow.AFKEUR, AfkeurEntry.class);
-        long retourId = exchange.getProperty(Flow.STORE_ID, Long.class);
-        store.setState(heen.id(), state, type.name() + " " + exchange.getProperty(Flow.IDENTITY, MessageIdentity.class).identificatie());
+        settle(exchange, heen, exchange.getProperty(Flow.STORE_ID, Long.class));
         if (afkeur != null) {
             store.setRetourCodes(heen.id(), afkeur.reason());
         }
+    }
+
+    private void settle(Exchange exchange, StoredMessage heen, long retourId) {
+        MessageType type = exchange.getProperty(Flow.TYPE, MessageType.class);
+        store.setState(heen.id(), exchange.getProperty(Flow.HEEN_STATE, MessageState.class),
+                type.name() + " " + exchange.getProperty(Flow.IDENTITY, MessageIdentity.class).identificatie());
         deadlines.fulfil(heen.id(), type.name().endsWith("325") ? Deadline.Kind.DECLARATIE_ANTWOORD : Deadline.Kind.RETOUR, retourId);
+    }
+
+    private void openDeadlines(long id, MessageType type) {
+        for (DeadlinePolicy.Due due : policy.owedFor(type, LocalDate.now(clock))) {
+            deadlines.open(id, due.kind(), due.date());
+        }
     }
 
     /** A retour that went to afkeur (rejecting, or answering nothing we know). */

@@ -42,7 +42,7 @@ public class RetourStatus implements Processor {
         MessageType type = exchange.getProperty(Flow.TYPE, MessageType.class);
         boolean accepted = facts.allCodesAccept();
         exchange.setProperty(Flow.ACCEPTED, accepted);
-        exchange.setProperty(Flow.HEEN_STATE, heenState(type, facts, accepted));
+        exchange.setProperty(Flow.HEEN_STATE, heenState(type, facts));
         if (!accepted) {
             StoredMessage heen = exchange.getProperty(Flow.HEEN, StoredMessage.class);
             Map<String, byte[]> parts = new LinkedHashMap<>();
@@ -58,7 +58,9 @@ public class RetourStatus implements Processor {
         return hits.stream().map(this::line).collect(Collectors.joining("\n"));
     }
 
-    private static MessageState heenState(MessageType type, MessageFacts facts, boolean accepted) {
+    /** The state a retour gives the heenbericht it answers. */
+    static MessageState heenState(MessageType type, MessageFacts facts) {
+        boolean accepted = facts.allCodesAccept();
         if (!type.name().endsWith("325")) {
             return accepted ? MessageState.GEACCEPTEERD : MessageState.AFGEKEURD;
         }

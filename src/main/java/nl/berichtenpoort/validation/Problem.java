@@ -12,6 +12,7 @@ public enum Problem {
     XSD_INVALID("not valid against the XSD"),
     WRONG_PARTY("not sent by or not addressed to this gateway"),
     DUPLICATE("BerichtIdentificatie not unique per message type and sender (TR056)"),
+    NO_HEENBERICHT("a retour that answers no message this gateway received, or one answered already"),
     REFUSED_BY_VECOZO("refused by VECOZO when sent"),
     PAYLOAD_CORRUPT("payload differs from what VECOZO announced (size or checksum)"),
     TECHNICAL("technical failure");

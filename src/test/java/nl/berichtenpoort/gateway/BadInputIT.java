@@ -48,7 +48,9 @@ class BadInputIT extends SharedGateway {
                 Arguments.of("WRONG_PARTY", "toewijzing.xml", withUniqueId("WMO301").getBytes(StandardCharsets.UTF_8),
                         "WMO301 is sent by the gemeente; this gateway acts as aanbieder"),
                 Arguments.of("WRONG_PARTY", "andere-agb.xml", withUniqueId("WMO305").replace(">98025566<", ">12345678<")
-                        .getBytes(StandardCharsets.UTF_8), "the sender of this WMO305 is 12345678"));
+                        .getBytes(StandardCharsets.UTF_8), "the sender of this WMO305 is 12345678"),
+                Arguments.of("NO_HEENBERICHT", "retour-zonder-heen.xml", withUniqueId("WMO302").replace(">T301-000101<", ">" + uniqueId() + "<")
+                        .getBytes(StandardCharsets.UTF_8), "(Dagtekening 2025-03-03) of 0384, which this gateway never received"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -67,7 +69,7 @@ class BadInputIT extends SharedGateway {
         assertThat(queued).containsEntry("problem", problem).containsEntry("reason", reason.substring(problem.length() + 1).strip());
         assertThat(Base64.getDecoder().decode((String) queued.get("originalBase64"))).isEqualTo(content);
         await().atMost(WAIT).until(() -> gateway.stepsOf(name).contains("fout"));
-        assertThat(gateway.stepsOf(name)).containsExactlyElementsOf(problem.equals("WRONG_PARTY")
+        assertThat(gateway.stepsOf(name)).containsExactlyElementsOf(problem.equals("WRONG_PARTY") || problem.equals("NO_HEENBERICHT")
                 ? List.of("ontvangen", "gevalideerd", "afgewezen-validatie", "fout")
                 : List.of("ontvangen", "afgewezen-validatie", "fout"));
         await().atMost(WAIT).until(() -> Files.exists(gateway.vecozoUit().resolve("WMO307_98025566_" + goodId + ".xml")));

@@ -7,6 +7,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import nl.berichtenpoort.message.MessageType;
 import nl.berichtenpoort.message.MessageTypeRegistry;
+import nl.berichtenpoort.retour.DeclaratieAntwoordBuilder;
+import nl.berichtenpoort.retour.DeclaratieAntwoordPlan;
+import nl.berichtenpoort.retour.RetourBuilder;
+import nl.berichtenpoort.retour.RetourPlan;
 import nl.berichtenpoort.testsupport.groenevink.Scenario.Aanvraag;
 import nl.berichtenpoort.testsupport.groenevink.Scenario.Omvang;
 import nl.berichtenpoort.testsupport.groenevink.Scenario.Prestatie;
@@ -31,10 +35,23 @@ public final class ScenarioMessages {
         return of(scenario, stap, stap.identificatie());
     }
 
+    /**
+     * The receiving party's retour that accepts a step's message, dated the day after it: a header without RetourCodes,
+     * or for a declaratie the 325 that grants it all.
+     */
+    public static byte[] acceptance(Scenario scenario, Stap stap, byte[] message, String identificatie) {
+        MessageType heen = typeOf(scenario, stap);
+        MessageType retour = REGISTRY.counterpartOf(heen);
+        String[] versie = {"1.0.0", "1.0.0"};
+        LocalDate dagtekening = stap.dagtekening().plusDays(1);
+        return stap.bericht().equals("323")
+                ? new DeclaratieAntwoordBuilder().build(message, heen, retour, DeclaratieAntwoordPlan.approved(), identificatie, dagtekening, null, versie)
+                : new RetourBuilder().build(message, heen, retour, RetourPlan.approved(), identificatie, dagtekening, null, versie);
+    }
+
     /** The message of a step under another Identificatie. */
     public static byte[] of(Scenario scenario, Stap stap, String identificatie) {
-        MessageType type = REGISTRY.all().stream().filter(t -> t.name().equals(scenario.type(stap)) && t.release().equals("3.2"))
-                .findFirst().orElseThrow();
+        MessageType type = typeOf(scenario, stap);
         Xml xml = new Xml(type, scenario.isWmo() ? "iwmo" : "ijw");
         xml.open("Header");
         xml.el("BerichtCode", type.berichtCode()).el("BerichtVersie", "3").el("BerichtSubversie", "2")
@@ -51,6 +68,10 @@ public final class ScenarioMessages {
             default -> throw new IllegalArgumentException("a scenario step sends 301, 305, 307, 315 or 323, not " + stap.bericht());
         }
         return xml.done();
+    }
+
+    private static MessageType typeOf(Scenario scenario, Stap stap) {
+        return REGISTRY.all().stream().filter(t -> t.name().equals(scenario.type(stap)) && t.release().equals("3.2")).findFirst().orElseThrow();
     }
 
     private static void toewijzing(Xml xml, Scenario scenario, Stap stap) {

@@ -8,19 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import nl.berichtenpoort.SharedReference;
 import nl.berichtenpoort.message.MessageTree;
-import nl.berichtenpoort.message.MessageType;
-import nl.berichtenpoort.message.MessageTypeRegistry;
 import nl.berichtenpoort.message.Role;
-import nl.berichtenpoort.retour.DeclaratieAntwoordBuilder;
-import nl.berichtenpoort.retour.DeclaratieAntwoordPlan;
-import nl.berichtenpoort.retour.RetourBuilder;
-import nl.berichtenpoort.retour.RetourPlan;
 import nl.berichtenpoort.testsupport.RunningGateway;
 import nl.berichtenpoort.testsupport.groenevink.Scenario.Stap;
 import nl.berichtenpoort.validation.SchemaCatalog;
@@ -31,14 +24,14 @@ import nl.berichtenpoort.validation.XsdValidator;
  * Plays a Groene Vink scenario against a gateway in one role, the test being the other party behind the VECOZO
  * mailbox folders. A step the gateway's side sends: its back office drops the message, which must reach VECOZO byte for
  * byte and valid, and be accepted by the other party's retour. A step the other side sends: it arrives in the mailbox,
- * the gateway must accept it with a retour without RetourCodes (a 325 granting it all), valid 3.2, and hand it to its
- * back office; then a wrong variant of it must get the RetourCode the standard prescribes. After each step the states
+ * the gateway must accept it with a retour without RetourCodes, valid 3.2, and hand it to its back office (a declaratie
+ * is answered by the back office's 325, which the gateway sends); then a wrong variant of it must get the RetourCode the
+ * standard prescribes. After each step the states
  * and audit steps are checked.
  */
 public final class ScenarioRun {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final MessageTypeRegistry REGISTRY = MessageTypeRegistry.load(Path.of("xsd"));
 
     private final RunningGateway gateway;
     private final Scenario scenario;
@@ -85,39 +78,68 @@ public final class ScenarioRun {
         await().atMost(WAIT).until(() -> gateway.state(type, stap.identificatie()).equals("VERZONDEN"));
 
         String retourId = "R" + stap.identificatie();
-        RunningGateway.drop(gateway.vecozoIn(), retourId + ".xml", acceptance(stap, message, retourId));
+        RunningGateway.drop(gateway.vecozoIn(), retourId + ".xml", ScenarioMessages.acceptance(scenario, stap, message, retourId));
         await().atMost(WAIT).until(() -> gateway.state(type, stap.identificatie()).equals("GEACCEPTEERD"));
         assertThat(gateway.stepsOf(stap.identificatie())).as(describe(stap)).containsSubsequence("ontvangen", "gevalideerd", "verzonden");
         assertThat(gateway.stepsOf(retourId)).as(describe(stap)).containsSubsequence("ontvangen", "gevalideerd", "retour-ontvangen",
                 "geaccepteerd");
     }
 
-    @SuppressWarnings("unchecked")
     private void received(Stap stap) {
         String type = scenario.type(stap);
         byte[] message = ScenarioMessages.of(scenario, stap);
         RunningGateway.drop(gateway.vecozoIn(), stap.identificatie() + ".xml", message);
 
-        await().atMost(WAIT).until(() -> gateway.state(type, stap.identificatie()).equals("GEACCEPTEERD"));
+        boolean declaratie = stap.bericht().equals("323");
+        await().atMost(WAIT).until(() -> gateway.state(type, stap.identificatie()).equals(declaratie ? "AFGELEVERD" : "GEACCEPTEERD"));
+        // the state is decided before the message is handed over, so the hand-over is awaited
+        await().atMost(WAIT).untilAsserted(() -> assertThat(gateway.stepsOf(stap.identificatie())).as(describe(stap))
+                .containsSubsequence("ontvangen", "gevalideerd", "afgeleverd"));
         assertThat(gateway.epdIn().resolve(type + "_" + scenario.afzender(stap) + "_" + stap.identificatie() + ".xml")).as(describe(stap))
                 .hasBinaryContent(message);
-        Map<String, Object> answer = ((List<Map<String, Object>>) gateway.message(type, stap.identificatie()).get("answers")).get(0);
+        if (declaratie) {
+            answeredByBackOffice(stap, message);
+            return;
+        }
+        Map<String, Object> answer = answers(type, stap.identificatie()).get(0);
         byte[] retour = read(gateway.vecozoUit().resolve(answer.get("type") + "_" + scenario.ontvanger(stap) + "_" + answer.get("identificatie")
                 + ".xml"));
         assertOfficiallyValid(retour, stap);
-        MessageTree tree = MessageTree.parse(retour);
-        if (stap.bericht().equals("323")) {
-            assertThat(tree.text("Header/RetourCodes/RetourCode")).as(describe(stap)).isEqualTo("0200");
-            assertThat(tree.text("DeclaratieAntwoord/RetourCodes/RetourCode")).as(describe(stap)).isEqualTo("8001");
-        } else {
-            assertThat(tree.descendants("RetourCode")).as(describe(stap) + ": a retour without RetourCodes").isEmpty();
-        }
-        assertThat(gateway.stepsOf(stap.identificatie())).as(describe(stap)).containsSubsequence("ontvangen", "gevalideerd", "afgeleverd");
+        assertThat(MessageTree.parse(retour).descendants("RetourCode")).as(describe(stap) + ": a retour without RetourCodes").isEmpty();
         assertThat(gateway.stepsOf((String) answer.get("identificatie"))).as(describe(stap)).contains("retour-verzonden");
     }
 
-    /** A wrong variant of a step the gateway receives gets the RetourCode the standard prescribes, and changes nothing. */
+    /**
+     * A declaratie that passes the gateway's checks is the back office's to answer: it grants it in full with its own
+     * 325, which the gateway sends as dropped and which settles the 323. A second answer to it is refused.
+     */
+    private void answeredByBackOffice(Stap stap, byte[] declaratie) {
+        String type = scenario.type(stap);
+        assertThat(answers(type, stap.identificatie())).as(describe(stap) + ": the gateway leaves the 325 to the back office").isEmpty();
+        String antwoordId = "A" + stap.identificatie();
+        byte[] antwoord = ScenarioMessages.acceptance(scenario, stap, declaratie, antwoordId);
+        RunningGateway.drop(gateway.epdUit(), antwoordId + ".xml", antwoord);
+
+        Path out = gateway.vecozoUit().resolve(type.replace("323", "325") + "_" + scenario.ontvanger(stap) + "_" + antwoordId + ".xml");
+        await().atMost(WAIT).until(() -> Files.exists(out));
+        assertThat(out).as(describe(stap)).hasBinaryContent(antwoord);
+        assertOfficiallyValid(antwoord, stap);
+        await().atMost(WAIT).until(() -> gateway.state(type, stap.identificatie()).equals("GEACCEPTEERD"));
+        assertThat(gateway.stepsOf(antwoordId)).as(describe(stap)).containsSubsequence("ontvangen", "gevalideerd", "verzonden");
+
+        String tweedeId = antwoordId + "-2";
+        RunningGateway.drop(gateway.epdUit(), tweedeId + ".xml", ScenarioMessages.acceptance(scenario, stap, declaratie, tweedeId));
+        await().atMost(WAIT).until(() -> RunningGateway.files(gateway.fout()).stream().anyMatch(f -> f.toString().endsWith(tweedeId + ".xml.reden.txt")));
+        assertThat(RunningGateway.files(gateway.fout())).filteredOn(f -> f.toString().endsWith(tweedeId + ".xml.reden.txt")).singleElement()
+                .as(describe(stap) + ": a second 325 is refused").satisfies(f -> assertThat(f).content().contains("NO_HEENBERICHT", "answered already"));
+    }
+
     @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> answers(String type, String identificatie) {
+        return (List<Map<String, Object>>) gateway.message(type, identificatie).get("answers");
+    }
+
+    /** A wrong variant of a step the gateway receives gets the RetourCode the standard prescribes, and changes nothing. */
     private void refused(Stap stap, WrongVariants variant) {
         String type = scenario.type(stap);
         String id = variant.stap().identificatie();
@@ -127,7 +149,7 @@ public final class ScenarioRun {
 
         String rejected = stap.bericht().equals("323") ? "AFGEWEZEN" : "AFGEKEURD";
         await().atMost(WAIT).until(() -> gateway.state(type, id).equals(rejected));
-        Map<String, Object> answer = ((List<Map<String, Object>>) gateway.message(type, id).get("answers")).get(0);
+        Map<String, Object> answer = answers(type, id).get(0);
         byte[] retour = read(gateway.vecozoUit().resolve(answer.get("type") + "_" + scenario.ontvanger(stap) + "_" + answer.get("identificatie")
                 + ".xml"));
         assertOfficiallyValid(retour, stap);
@@ -135,18 +157,6 @@ public final class ScenarioRun {
         assertThat(RunningGateway.files(gateway.epdIn())).as(what).noneMatch(f -> f.getFileName().toString().equals(
                 type + "_" + scenario.afzender(stap) + "_" + id + ".xml") && !id.equals(stap.identificatie()));
         assertThat(gateway.stepsOf((String) answer.get("identificatie"))).as(what).contains("retour-verzonden");
-    }
-
-    /** The other party's retour that accepts the message: header only, or a 325 granting everything. */
-    private byte[] acceptance(Stap stap, byte[] message, String retourId) {
-        MessageType heen = REGISTRY.all().stream().filter(t -> t.name().equals(scenario.type(stap)) && t.release().equals("3.2"))
-                .findFirst().orElseThrow();
-        MessageType retour = REGISTRY.counterpartOf(heen);
-        String[] versie = {"1.0.0", "1.0.0"};
-        LocalDate dagtekening = stap.dagtekening().plusDays(1);
-        return stap.bericht().equals("323")
-                ? new DeclaratieAntwoordBuilder().build(message, heen, retour, DeclaratieAntwoordPlan.approved(), retourId, dagtekening, null, versie)
-                : new RetourBuilder().build(message, heen, retour, RetourPlan.approved(), retourId, dagtekening, null, versie);
     }
 
     private static void assertOfficiallyValid(byte[] message, Stap stap) {
