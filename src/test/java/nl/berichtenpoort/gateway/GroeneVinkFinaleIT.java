@@ -52,12 +52,7 @@ class GroeneVinkFinaleIT {
     }
 
     private static RunningGateway gateway(String name, String party, String... settings) {
-        return GATEWAYS.computeIfAbsent(name, n -> {
-            List<String> args = new ArrayList<>(List.of(vsp.gatewayArgs(vsp.keystore(party), settings)));
-            args.add("--spring.jmx.unique-names=true");
-            args.add("--camel.main.name=" + n);
-            return RunningGateway.start(root.resolve(n), args.toArray(String[]::new));
-        });
+        return GATEWAYS.computeIfAbsent(name, n -> RunningGateway.startNamed(root, n, vsp.gatewayArgs(vsp.keystore(party), settings)));
     }
 
     @AfterAll

@@ -1,7 +1,6 @@
 package nl.berichtenpoort.gateway;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,14 +45,8 @@ class GroeneVinkIT {
                 "--berichtenpoort.gemeente-code=" + scenario.gemeente()), scenario, Role.GEMEENTE).play();
     }
 
-    /** Several gateways run side by side in this JVM: each under its own name in JMX. */
     private static RunningGateway gateway(String name, String... settings) {
-        return GATEWAYS.computeIfAbsent(name, n -> {
-            List<String> args = new ArrayList<>(List.of(settings));
-            args.add("--spring.jmx.unique-names=true");
-            args.add("--camel.main.name=" + n);
-            return RunningGateway.start(root.resolve(n), args.toArray(String[]::new));
-        });
+        return GATEWAYS.computeIfAbsent(name, n -> RunningGateway.startNamed(root, n, settings));
     }
 
     @AfterAll

@@ -49,6 +49,14 @@ public final class RunningGateway implements AutoCloseable {
         return start(root, null, extra);
     }
 
+    /** One of several gateways side by side in this JVM, below {@code parent/name}: each under its own name in JMX. */
+    public static RunningGateway startNamed(Path parent, String name, String... extra) {
+        List<String> args = new ArrayList<>(List.of(extra));
+        args.add("--spring.jmx.unique-names=true");
+        args.add("--camel.main.name=" + name);
+        return start(parent.resolve(name), args.toArray(String[]::new));
+    }
+
     /** As {@link #start(Path, String...)}, with the gateway's clock given by the test. */
     public static RunningGateway start(Path root, Clock clock, String... extra) {
         List<String> args = new ArrayList<>(List.of(
