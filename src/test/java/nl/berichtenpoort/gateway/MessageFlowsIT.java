@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import nl.berichtenpoort.testsupport.Fixtures;
+import nl.berichtenpoort.testsupport.RunningGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,8 +28,7 @@ class MessageFlowsIT extends SharedGateway {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"WMO302", "WMO305", "WMO307", "WMO315", "WMO317", "WMO320", "WMO323",
-                            "JW302", "JW305", "JW307", "JW315", "JW317", "JW320", "JW323"})
+    @ValueSource(strings = {"WMO305", "WMO307", "WMO315", "WMO317", "WMO323", "JW305", "JW307", "JW315", "JW317", "JW323"})
     void anOutboundMessageReachesTheVecozoOutboxByteIdenticalWithItsAuditTrail(String type) {
         String id = uniqueId();
         byte[] message = Fixtures.withIdentity(type, id).getBytes(StandardCharsets.UTF_8);
@@ -82,6 +82,28 @@ class MessageFlowsIT extends SharedGateway {
         drop(gateway.epdUit(), type.toLowerCase() + "-" + id + ".xml", Fixtures.withIdentity(type, id).getBytes(StandardCharsets.UTF_8));
         await().atMost(WAIT).until(() -> gateway.stepsOf(id).contains("verzonden"));
         return id;
+    }
+
+    /** The gateway answers a toewijzing itself; the same answer from the EPD would be a second 302 for one message. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"WMO", "JW"})
+    void aRetourTheEpdDropsForAMessageTheGatewayAnsweredIsRefusedAndNotSentTwice(String standard) {
+        String id = uniqueId();
+        byte[] toewijzing = Fixtures.withoutReferentieAanbieder(Fixtures.withIdentity(standard + "301", id)).getBytes(StandardCharsets.UTF_8);
+        drop(gateway.vecozoIn(), "toewijzing-" + id + ".xml", toewijzing);
+        await().atMost(WAIT).until(() -> gateway.stepsOf(id).contains("afgeleverd"));
+        String retourId = uniqueId();
+        String retour = Fixtures.answering(Fixtures.withIdentity(standard + "302", retourId), id);
+
+        drop(gateway.epdUit(), "retour-" + retourId + ".xml", retour.getBytes(StandardCharsets.UTF_8));
+
+        await().atMost(WAIT).until(() -> gateway.stepsOf("retour-" + retourId + ".xml").contains("fout"));
+        Map<String, Object> fout = gateway.browse("berichtenpoort.fout").stream()
+                .filter(e -> ("retour-" + retourId + ".xml").equals(e.get("fileName"))).findFirst().orElseThrow();
+        assertThat(fout).containsEntry("problem", "NO_HEENBERICHT");
+        assertThat((String) fout.get("reason")).contains(standard + "302 " + retourId + " answers " + standard + "301 " + id, "answered already");
+        assertThat(files(gateway.vecozoUit())).filteredOn(p -> p.getFileName().toString().startsWith(standard + "302_")
+                && RunningGateway.text(p).contains(">" + id + "<")).hasSize(1);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -99,7 +100,8 @@ class VspTransportIT {
         VspParty.Received retour = awaitReceived(r -> r.type().name().equals("JW302") && id.equals(r.header().identificatie()));
         assertThat(retour.alsAntwoordOp()).isEqualTo(traceerId);
         assertThat(retour.conversatieId()).isEqualTo(simulator.bericht(traceerId).conversatieId());
-        assertThat(gateway.epdIn().resolve("JW301_0384_" + id + ".xml")).exists();
+        // the retour goes out before the toewijzing is handed over, so the hand-over is awaited
+        await().atMost(WAIT).until(() -> Files.exists(gateway.epdIn().resolve("JW301_0384_" + id + ".xml")));
         assertThat(vspOf("JW301", id)).containsEntry("traceerId", traceerId);
         await().atMost(WAIT).until(() -> simulator.bericht(traceerId).status().equals("Bezorgd"));
     }

@@ -138,6 +138,14 @@ public final class RunningGateway implements AutoCloseable {
     }
 
     /** The regular files below a folder, not counting hidden ones (.verwerkt, temporary names). */
+    public static String text(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static List<Path> files(Path folder) {
         if (!Files.isDirectory(folder)) {
             return List.of();
