@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import nl.berichtenpoort.message.MessageTree;
 import nl.berichtenpoort.message.ReferenceKind;
@@ -21,7 +22,8 @@ import nl.berichtenpoort.store.MessageStore.Direction;
  * (IV087: a prestatie is granted or rejected as a whole): TR333 a DeclaratieNummer is unique per aanbieder; TR338 the
  * prestatie belongs to a toewijzing of this client; TR384 not to a removed one; TR339-TR341 the same categorie, code
  * and eenheid; TR307, TR308 within its period; TR387, TR388 the whole month unless the toewijzing starts or ends in
- * it; TR321 the volume fits the assigned volume; TR346 the amount is volume times tarief.
+ * it; TR321 the volume fits the assigned volume; TR346 the amount is volume times tarief (for minutes at an hourly
+ * tarief as IV081 computes it).
  */
 public final class DeclaratieRules implements RuleFamily {
 
@@ -134,9 +136,12 @@ public final class DeclaratieRules implements RuleFamily {
             }
         });
         if (!eenheid.equals(EUROS) && prestatie.has("ProductTarief")) {
-            long expected = Long.parseLong(prestatie.text("GeleverdVolume")) * Long.parseLong(prestatie.text("ProductTarief"));
-            if (Long.parseLong(prestatie.text("IngediendBedrag/Bedrag")) != expected) {
-                violations.add(violation(TR346, "amount " + prestatie.text("IngediendBedrag/Bedrag") + ", volume times tarief " + expected));
+            long volume = Long.parseLong(prestatie.text("GeleverdVolume"));
+            long tarief = Long.parseLong(prestatie.text("ProductTarief"));
+            long amount = Long.parseLong(prestatie.text("IngediendBedrag/Bedrag"));
+            long expected = volume * tarief;
+            if (amount != expected && !(eenheid.equals(MINUTES) && fromHourlyTarief(volume, tarief, amount))) {
+                violations.add(violation(TR346, "amount " + amount + ", volume times tarief " + expected));
             }
         }
         return violations;
@@ -159,6 +164,16 @@ public final class DeclaratieRules implements RuleFamily {
             case "4" -> Optional.of(volume);
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * IV081: minutes declared at an hourly tarief carry that tarief per minute, rounded to the cent, as ProductTarief, but
+     * the amount is uurtarief x minutes / 60, rounded to the cent; so the amount must be what some hourly tarief (in
+     * cents) that rounds to this ProductTarief gives.
+     */
+    private static boolean fromHourlyTarief(long minutes, long tarief, long amount) {
+        return LongStream.rangeClosed(Math.max(0, 60 * tarief - 30), 60 * tarief + 29)
+                .anyMatch(uurtarief -> (uurtarief * minutes + 30) / 60 == amount);
     }
 
     private static long weeks(LocalDate begin, LocalDate end) {

@@ -406,6 +406,21 @@ class DeclaratieRulesTest {
             void anAmountThatIsVolumeTimesTariefPasses() {
                 assertThat(check(prestatie(12, "04", 1200L, 14400))).isEmpty();
             }
+
+            /**
+             * IV081: an hourly tarief (68,50) declared in minutes goes into ProductTarief per minute, rounded to the cent
+             * (1,14), but the amount is uurtarief times minutes / 60, rounded: 90 minutes are 102,75, not 90 x 1,14.
+             */
+            @Test
+            void minutesAtAnHourlyTariefCountedAsIv081PrescribesPass() {
+                assertThat(check(prestatie(90, "01", 114L, 10275))).isEmpty();
+            }
+
+            /** The hourly tarieven that round to 1,14 a minute are 68,10 to 68,69: for 90 minutes at most 103,04. */
+            @Test
+            void minutesAtAnAmountNoHourlyTariefWithThatMinuteTariefGivesAreRefusedWith9346() {
+                assertOnly(check(prestatie(90, "01", 114L, 10305)), "TR346", "9346", PRESTATIE);
+            }
         }
     }
 }
