@@ -16,6 +16,7 @@ import nl.berichtenpoort.message.MessageIdentity;
 import nl.berichtenpoort.message.MessageType;
 import nl.berichtenpoort.message.RetourCodeHit;
 import nl.berichtenpoort.privacy.PersonalData;
+import nl.berichtenpoort.store.MessageState;
 import nl.berichtenpoort.store.StoredMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -52,6 +53,38 @@ public class Audit {
 
     public void verzonden(Exchange exchange) {
         record(exchange, "verzonden", "ok", null, null);
+    }
+
+    /**
+     * A file processed to the end before a crash, read again after the restart and only moved away. The step that
+     * completed it is recorded again: the crash may have come after the step and before its event, and an event twice
+     * is better than an event missing.
+     */
+    public void alVerwerkt(Exchange exchange) {
+        record(exchange, "al-verwerkt", "ok", null, null);
+        String completed = completedBy(exchange.getProperty(Flow.TYPE, MessageType.class), "uit".equals(exchange.getProperty("bpDirection")),
+                exchange.getProperty(Flow.ALREADY_DONE_STATE, MessageState.class));
+        if (completed != null) {
+            record(exchange, completed, "ok", null, "opnieuw vastgelegd na een herstart");
+        }
+    }
+
+    private static String completedBy(MessageType type, boolean outbound, MessageState state) {
+        if (outbound) {
+            return switch (state) {
+                case WACHT_OP_VOORGANGER -> "wacht-op-voorganger";
+                case ONTVANGEN, IN_AFKEUR, FOUT -> null;
+                default -> type.isRetour() ? "retour-verzonden" : "verzonden";
+            };
+        }
+        if (type.isRetour()) {
+            return state == MessageState.AFGELEVERD ? "geaccepteerd" : state == MessageState.IN_AFKEUR ? "afgekeurd" : null;
+        }
+        return switch (state) {
+            case GEACCEPTEERD, AFGELEVERD, DEELS_TOEGEKEND -> "afgeleverd";
+            case AFGEKEURD, AFGEWEZEN -> "afgekeurd";
+            default -> null;
+        };
     }
 
     /** An inbound heenbericht or accepted retour handed to the EPD. */

@@ -46,6 +46,10 @@ public final class Flow {
     public static final String ANSWERS_ID = "bpAnswersId";
     /** Sequencing of an outbound message: vrij, wacht or voorganger-afgekeurd. */
     public static final String SEQUENCE = "bpSequence";
+    /** True when this very file was processed to the end before a crash: it is only moved out of the way. */
+    public static final String ALREADY_DONE = "bpAlVerwerkt";
+    /** The state such a file's message reached before the crash. */
+    public static final String ALREADY_DONE_STATE = "bpAlVerwerktStatus";
 
     /** Transport vsp: the {@link nl.berichtenpoort.store.VspReferences} of the message, and its TraceerId alone. */
     public static final String VSP_REFERENCES = "bpVspReferences";

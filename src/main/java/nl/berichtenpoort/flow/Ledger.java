@@ -56,6 +56,9 @@ public class Ledger {
         switch (registration.outcome()) {
             case NEW, NEW_UNDER_USED_KEY -> remember(exchange, stored.id());
             case SAME_AGAIN -> {
+                if (sameFileAgain(exchange, stored)) {
+                    return;
+                }
                 if (!UNFINISHED.contains(stored.state())) {
                     throw duplicate(exchange, "this " + type.name() + " (Identificatie " + identity.identificatie() + " of "
                             + identity.sender() + ") was taken on before, on " + WHEN.format(stored.created()) + " as file "
@@ -81,6 +84,9 @@ public class Ledger {
         switch (registration.outcome()) {
             case NEW, NEW_UNDER_USED_KEY -> remember(exchange, stored.id());
             case SAME_AGAIN -> {
+                if (sameFileAgain(exchange, stored)) {
+                    return;
+                }
                 if (!UNFINISHED.contains(stored.state())) {
                     throw duplicate(exchange, "this " + type.name() + " was received before, on " + WHEN.format(stored.created())
                             + " as file " + stored.fileName() + ", and is " + stored.state() + "; it is not processed again");
@@ -166,6 +172,21 @@ public class Ledger {
     public void inAfkeur(Exchange exchange) {
         AfkeurEntry afkeur = exchange.getProperty(Flow.AFKEUR, AfkeurEntry.class);
         store.setState(exchange.getProperty(Flow.STORE_ID, Long.class), MessageState.IN_AFKEUR, afkeur == null ? null : afkeur.problem());
+    }
+
+    /**
+     * The same file with the same content, already past the point where it was taken on, is the gateway reading its
+     * own work again after a crash (it went down between recording the outcome and moving the file away): not a
+     * resend to refuse, only a file to move out of the way.
+     */
+    private static boolean sameFileAgain(Exchange exchange, StoredMessage stored) {
+        boolean done = !UNFINISHED.contains(stored.state()) && stored.fileName().equals(MessageContent.of(exchange).name());
+        exchange.setProperty(Flow.ALREADY_DONE, done);
+        if (done) {
+            exchange.setProperty(Flow.STORE_ID, stored.id());
+            exchange.setProperty(Flow.ALREADY_DONE_STATE, stored.state());
+        }
+        return done;
     }
 
     private Registration register(Exchange exchange, Direction direction, boolean recordConflicts) {

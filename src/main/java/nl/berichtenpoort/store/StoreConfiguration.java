@@ -40,13 +40,7 @@ public class StoreConfiguration {
         return new Leveringen(jdbc);
     }
 
-    /** Files taken from the EPD export folder (routes/epd-uit.yaml). */
-    @Bean
-    JdbcMessageIdRepository epdUitProcessed(DataSource dataSource) {
-        return repository(dataSource, "epd-uit");
-    }
-
-    /** Files taken from the VECOZO mailbox (routes/vecozo/…/vecozo-in.yaml). */
+    /** Files taken from the SFTP mailbox and messages pulled from the VSP (routes/vecozo/{sftp,vsp}/vecozo-in.yaml). */
     @Bean
     JdbcMessageIdRepository vecozoInProcessed(DataSource dataSource) {
         return repository(dataSource, "vecozo-in");

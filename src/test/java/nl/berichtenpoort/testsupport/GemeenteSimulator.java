@@ -30,11 +30,18 @@ public final class GemeenteSimulator {
     private static final MessageTypeRegistry REGISTRY = MessageTypeRegistry.load(Path.of("xsd"));
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    private final RunningGateway gateway;
+    private final Path outbox;
+    private final Path mailbox;
     private final RetourBuilder builder = new RetourBuilder();
 
     public GemeenteSimulator(RunningGateway gateway) {
-        this.gateway = gateway;
+        this(gateway.vecozoUit(), gateway.vecozoIn());
+    }
+
+    /** The gemeente reading the gateway's VECOZO {@code outbox} and answering in its VECOZO {@code mailbox}. */
+    public GemeenteSimulator(Path outbox, Path mailbox) {
+        this.outbox = outbox;
+        this.mailbox = mailbox;
     }
 
     /** Accepts the heenbericht: a retour with only the header and no RetourCodes. Returns the IdentificatieRetour. */
@@ -104,14 +111,14 @@ public final class GemeenteSimulator {
     /** What the gateway put in its outbox for the gemeente. */
     public byte[] sent(String type, String identificatie) {
         try {
-            return Files.readAllBytes(gateway.vecozoUit().resolve(type + "_98025566_" + identificatie + ".xml"));
+            return Files.readAllBytes(outbox.resolve(type + "_98025566_" + identificatie + ".xml"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private void deliver(String name, byte[] bytes) {
-        RunningGateway.drop(gateway.vecozoIn(), name, bytes);
+        RunningGateway.drop(mailbox, name, bytes);
     }
 
     private static String nextId() {

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
@@ -59,6 +60,19 @@ public final class RunningGateway implements AutoCloseable {
 
     /** As {@link #start(Path, String...)}, with the gateway's clock given by the test. */
     public static RunningGateway start(Path root, Clock clock, String... extra) {
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(Berichtenpoort.class);
+        if (clock != null) {
+            builder.initializers(c -> c.getBeanFactory().registerSingleton("clock", clock));
+        }
+        ConfigurableApplicationContext context = builder.run(arguments(root, extra));
+        return new RunningGateway(root, context);
+    }
+
+    /**
+     * The command-line arguments of a test gateway below {@code root}: its folders, database and broker journal there,
+     * fast polling, a free port; {@code extra} overrides any of them.
+     */
+    public static String[] arguments(Path root, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--berichtenpoort.folders.epd-uit=" + root.resolve("epd/uit"),
                 "--berichtenpoort.folders.epd-in=" + root.resolve("epd/in"),
@@ -71,7 +85,7 @@ public final class RunningGateway implements AutoCloseable {
                 "--berichtenpoort.polling.read-lock-check-interval=200",
                 "--berichtenpoort.redelivery.delay=100",
                 "--berichtenpoort.redelivery.maximum-redeliveries=2",
-                "--spring.datasource.url=jdbc:h2:file:" + root.resolve("db/berichtenpoort").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE",
+                "--spring.datasource.url=jdbc:h2:file:" + root.resolve("db/berichtenpoort").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
                 "--spring.artemis.embedded.data-directory=" + root.resolve("artemis").toAbsolutePath(),
                 "--server.port=0"));
         Collections.addAll(args, extra);
@@ -80,13 +94,7 @@ public final class RunningGateway implements AutoCloseable {
             int eq = arg.indexOf('=');
             byKey.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
-        String[] merged = byKey.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        SpringApplicationBuilder builder = new SpringApplicationBuilder(Berichtenpoort.class);
-        if (clock != null) {
-            builder.initializers(c -> c.getBeanFactory().registerSingleton("clock", clock));
-        }
-        ConfigurableApplicationContext context = builder.run(merged);
-        return new RunningGateway(root, context);
+        return byKey.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
     public ConfigurableApplicationContext context() {
@@ -137,7 +145,6 @@ public final class RunningGateway implements AutoCloseable {
         }
     }
 
-    /** The regular files below a folder, not counting hidden ones (.verwerkt, temporary names). */
     public static String text(Path file) {
         try {
             return Files.readString(file);
@@ -146,12 +153,18 @@ public final class RunningGateway implements AutoCloseable {
         }
     }
 
+    /** The regular files below a folder, not counting hidden ones (.verwerkt, temporary names). */
     public static List<Path> files(Path folder) {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile).filter(p -> !hidden(folder, p)).sorted().toList();
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof NoSuchFileException) {
+                return files(folder); // a file renamed while the folder was read: read it again
+            }
+            throw e;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
