@@ -2,6 +2,7 @@ package nl.berichtenpoort.vsp;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -29,7 +30,13 @@ public final class VspTls {
     private VspTls() {
     }
 
+    /** The TLS settings of the https component; the VSP is only ever spoken over mutual TLS, so anything less stops the start. */
     public static SSLContextParameters parameters(BerichtenpoortProperties.Vsp vsp) {
+        for (URI url : List.of(vsp.pushUrl(), vsp.pullUrl(), vsp.statusUrl())) {
+            if (!"https".equalsIgnoreCase(url.getScheme())) {
+                throw new IllegalStateException("the VSP address " + url + " is not https: the VSP-Koppeling is only spoken over mutual TLS");
+            }
+        }
         clientCertificate(vsp);
         KeyManagersParameters keyManagers = new KeyManagersParameters();
         keyManagers.setKeyStore(keyStore(vsp.keystore(), vsp.keystoreType(), vsp.keystorePassword()));

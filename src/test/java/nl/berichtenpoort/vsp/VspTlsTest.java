@@ -69,6 +69,19 @@ class VspTlsTest {
     }
 
     @Test
+    void anAddressWithoutTlsStopsTheStart() {
+        Path keystore = AUTHORITY.writeClient(folder.resolve("98025566.p12"), "98025566", Duration.ofDays(400));
+        for (String url : new String[] {"push-url", "pull-url", "status-url"}) {
+            BerichtenpoortProperties.Vsp plain = VspSettings.bind(Map.of("keystore", keystore.toString(), "keystore-password", TestPki.PASSWORD,
+                    url, "http://tst-api.vecozo.nl/acc/berichtenservice"));
+
+            assertThatThrownBy(() -> VspTls.parameters(plain)).as(url)
+                    .hasMessageContaining("http://tst-api.vecozo.nl/acc/berichtenservice is not https");
+        }
+        assertThat(VspTls.parameters(settings(keystore, TestPki.PASSWORD))).isNotNull();
+    }
+
+    @Test
     void theHealthCheckWarnsAMonthBeforeTheCertificateExpiresAndIsDownAfter() {
         BerichtenpoortProperties.Vsp vsp = settings(AUTHORITY.writeClient(folder.resolve("98025566.p12"), "98025566", Duration.ofDays(40)),
                 TestPki.PASSWORD);
