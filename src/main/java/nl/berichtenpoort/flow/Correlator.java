@@ -105,8 +105,7 @@ public class Correlator {
     }
 
     private static RefusedMessageException refused(Exchange exchange, String reason) {
-        return new RefusedMessageException(Problem.NO_HEENBERICHT, exchange.getProperty(Flow.SOURCE, String.class) + ": "
-                + Problem.NO_HEENBERICHT.description() + ": " + reason);
+        return RefusedMessageException.of(Problem.NO_HEENBERICHT, exchange, reason);
     }
 
     /**

@@ -216,7 +216,6 @@ public class Ledger {
     }
 
     private static RefusedMessageException duplicate(Exchange exchange, String reason) {
-        return new RefusedMessageException(Problem.DUPLICATE,
-                exchange.getProperty(Flow.SOURCE, String.class) + ": " + Problem.DUPLICATE.description() + ": " + reason);
+        return RefusedMessageException.of(Problem.DUPLICATE, exchange, reason);
     }
 }

@@ -64,7 +64,7 @@ public class MessageIdentifier implements Processor {
     }
 
     private static RefusedMessageException refused(MessageContent content, ValidationIssue issue) {
-        return new RefusedMessageException(issue.problem(), content.name() + ": " + issue.problem().description() + ": " + issue);
+        return RefusedMessageException.of(issue.problem(), content.name(), issue.toString());
     }
 
     /** Identificaties are free text (1 to 12 characters); only letters, digits, dot and dash go into a file name. */

@@ -48,7 +48,6 @@ public class PartyCheck {
     }
 
     private static void refuse(Exchange exchange, String reason) {
-        throw new RefusedMessageException(Problem.WRONG_PARTY,
-                exchange.getProperty(Flow.SOURCE, String.class) + ": " + Problem.WRONG_PARTY.description() + ": " + reason);
+        throw RefusedMessageException.of(Problem.WRONG_PARTY, exchange, reason);
     }
 }

@@ -145,8 +145,8 @@ public class VspDownload {
     }
 
     private static RefusedMessageException corrupt(String traceerId, String detail) {
-        return new RefusedMessageException(Problem.PAYLOAD_CORRUPT, name(traceerId) + ": " + Problem.PAYLOAD_CORRUPT.description() + ": "
-                + detail + "; not processed and not confirmed, so VECOZO offers it again at the next pull");
+        return RefusedMessageException.of(Problem.PAYLOAD_CORRUPT, name(traceerId),
+                detail + "; not processed and not confirmed, so VECOZO offers it again at the next pull");
     }
 
     /** A TraceerId goes into a URL and a file name: only a UUID will do. */

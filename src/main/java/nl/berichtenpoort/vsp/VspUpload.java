@@ -115,8 +115,7 @@ public class VspUpload {
         if (code == 408 || code == 429 || code >= 500) {
             throw new VspUnavailableException(reason);
         }
-        throw new RefusedMessageException(Problem.REFUSED_BY_VECOZO, exchange.getProperty(Flow.SOURCE, String.class) + ": "
-                + Problem.REFUSED_BY_VECOZO.description() + ": " + reason + "; VECOZO asks not to send it again as it is");
+        throw RefusedMessageException.of(Problem.REFUSED_BY_VECOZO, exchange, reason + "; VECOZO asks not to send it again as it is");
     }
 
     private String describe(String answer) {

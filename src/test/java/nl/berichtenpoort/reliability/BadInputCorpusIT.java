@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -100,7 +99,7 @@ class BadInputCorpusIT {
     private List<Path> filesContaining(String marker) throws IOException {
         byte[] needle = marker.getBytes(StandardCharsets.UTF_8);
         try (Stream<Path> all = Files.walk(root)) {
-            return all.filter(Files::isRegularFile).filter(f -> f.toFile().length() < 30_000_000).filter(f -> contains(read(f), needle)).toList();
+            return all.filter(Files::isRegularFile).filter(f -> f.toFile().length() < 30_000_000).filter(f -> contains(RunningGateway.bytes(f), needle)).toList();
         }
     }
 
@@ -142,13 +141,5 @@ class BadInputCorpusIT {
             return true;
         }
         return false;
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,7 +117,7 @@ class CrashIT {
     /** The files of this type in a folder whose header names this Identificatie (a retour names its heenbericht's). */
     private static List<Path> filesAbout(Path folder, String type, String identificatie) {
         return RunningGateway.files(folder).stream().filter(f -> f.getFileName().toString().startsWith(type + "_"))
-                .filter(f -> identificatie.equals(MessageTree.parse(read(f)).text("Header/BerichtIdentificatie/Identificatie"))).toList();
+                .filter(f -> identificatie.equals(MessageTree.parse(RunningGateway.bytes(f)).text("Header/BerichtIdentificatie/Identificatie"))).toList();
     }
 
     private void assertNoFileLeftBehind() throws IOException {
@@ -134,14 +133,6 @@ class CrashIT {
 
     private static String identificatie(Map<String, Object> event) {
         return event.get("berichtIdentificatie") instanceof Map<?, ?> id ? String.valueOf(id.get("identificatie")) : "";
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void sleep(long millis) {

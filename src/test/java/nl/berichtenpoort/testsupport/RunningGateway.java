@@ -145,6 +145,14 @@ public final class RunningGateway implements AutoCloseable {
         }
     }
 
+    public static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static String text(Path file) {
         try {
             return Files.readString(file);

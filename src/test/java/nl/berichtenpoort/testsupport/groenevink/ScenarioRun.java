@@ -3,8 +3,6 @@ package nl.berichtenpoort.testsupport.groenevink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,7 +100,7 @@ public final class ScenarioRun {
             return;
         }
         Map<String, Object> answer = answers(type, stap.identificatie()).get(0);
-        byte[] retour = read(gateway.vecozoUit().resolve(answer.get("type") + "_" + scenario.ontvanger(stap) + "_" + answer.get("identificatie")
+        byte[] retour = RunningGateway.bytes(gateway.vecozoUit().resolve(answer.get("type") + "_" + scenario.ontvanger(stap) + "_" + answer.get("identificatie")
                 + ".xml"));
         assertOfficiallyValid(retour, stap);
         assertThat(MessageTree.parse(retour).descendants("RetourCode")).as(describe(stap) + ": a retour without RetourCodes").isEmpty();
@@ -150,7 +148,7 @@ public final class ScenarioRun {
         String rejected = stap.bericht().equals("323") ? "AFGEWEZEN" : "AFGEKEURD";
         await().atMost(WAIT).until(() -> gateway.state(type, id).equals(rejected));
         Map<String, Object> answer = answers(type, id).get(0);
-        byte[] retour = read(gateway.vecozoUit().resolve(answer.get("type") + "_" + scenario.ontvanger(stap) + "_" + answer.get("identificatie")
+        byte[] retour = RunningGateway.bytes(gateway.vecozoUit().resolve(answer.get("type") + "_" + scenario.ontvanger(stap) + "_" + answer.get("identificatie")
                 + ".xml"));
         assertOfficiallyValid(retour, stap);
         assertThat(MessageTree.parse(retour).descendants("RetourCode")).as(what).extracting(MessageTree::text).contains(variant.retourCode());
@@ -169,13 +167,5 @@ public final class ScenarioRun {
 
     private String describe(Stap stap) {
         return scenario.naam() + " stap " + stap.nr() + " (" + scenario.type(stap) + " " + stap.identificatie() + ")";
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
