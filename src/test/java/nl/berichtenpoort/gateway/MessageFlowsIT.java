@@ -197,7 +197,7 @@ class MessageFlowsIT extends SharedGateway {
                         + "[prestatie: Prestatie, Bsn *****0020, ReferentieNummer P-2025-03-0003, ToewijzingNummer 123450077, "
                         + "/Bericht/DeclaratieAntwoord/Clienten/Client/Prestaties/Prestatie]");
         await().atMost(WAIT).until(() -> Files.exists(gateway.epdIn().resolve("JW325_0384_" + grantedId + ".xml")));
-        assertThat(gateway.stepsOf(grantedId)).contains("geaccepteerd");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(gateway.stepsOf(grantedId)).contains("geaccepteerd"));
     }
 
     private static Path awaitAfkeurEntry(String name) throws IOException {

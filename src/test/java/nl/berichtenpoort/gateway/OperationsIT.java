@@ -58,7 +58,7 @@ class OperationsIT extends SharedGateway {
     void healthIsUpWithCamelsChecks() throws Exception {
         HttpResponse<String> health = get("/actuator/health");
 
-        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
         assertThat(health.body()).startsWith("{\"status\":\"UP\"").contains("\"camelHealth\"", "\"jms\"", "\"db\"");
     }
 

@@ -58,13 +58,13 @@ class SequencingAndOperatorIT {
         awaitState("WMO305", start, "VERZONDEN");
         awaitState("WMO307", stop, "WACHT_OP_VOORGANGER");
         assertThat(Files.exists(gateway.vecozoUit().resolve("WMO307_98025566_" + stop + ".xml"))).isFalse();
-        assertThat(gateway.stepsOf(stop)).containsExactly("ontvangen", "gevalideerd", "wacht-op-voorganger");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(gateway.stepsOf(stop)).containsExactly("ontvangen", "gevalideerd", "wacht-op-voorganger"));
 
         gemeente.accept("WMO305", start);
 
         awaitState("WMO307", stop, "VERZONDEN");
         assertThat(gateway.vecozoUit().resolve("WMO307_98025566_" + stop + ".xml")).hasBinaryContent(message("WMO307", stop, bsn));
-        assertThat(gateway.stepsOf(stop)).contains("verzonden");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(gateway.stepsOf(stop)).contains("verzonden"));
     }
 
     @Test

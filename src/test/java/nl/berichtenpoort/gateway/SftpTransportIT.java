@@ -52,7 +52,7 @@ class SftpTransportIT {
             await().atMost(WAIT).until(() -> Files.exists(sftp.files().resolve("uit/JW302_98025566_BP0000000001.xml")));
             assertThat(files(sftp.files().resolve("in"))).isEmpty();
             assertThat(sftp.files().resolve("in/.verwerkt")).isDirectory();
-            assertThat(gateway.stepsOf("T315-000401")).containsExactly("ontvangen", "gevalideerd", "verzonden");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(gateway.stepsOf("T315-000401")).containsExactly("ontvangen", "gevalideerd", "verzonden"));
         }
     }
 

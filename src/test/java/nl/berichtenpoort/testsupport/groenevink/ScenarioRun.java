@@ -78,9 +78,13 @@ public final class ScenarioRun {
         String retourId = "R" + stap.identificatie();
         RunningGateway.drop(gateway.vecozoIn(), retourId + ".xml", ScenarioMessages.acceptance(scenario, stap, message, retourId));
         await().atMost(WAIT).until(() -> gateway.state(type, stap.identificatie()).equals("GEACCEPTEERD"));
-        assertThat(gateway.stepsOf(stap.identificatie())).as(describe(stap)).containsSubsequence("ontvangen", "gevalideerd", "verzonden");
-        assertThat(gateway.stepsOf(retourId)).as(describe(stap)).containsSubsequence("ontvangen", "gevalideerd", "retour-ontvangen",
-                "geaccepteerd");
+        awaitSteps(stap, stap.identificatie(), "ontvangen", "gevalideerd", "verzonden");
+        awaitSteps(stap, retourId, "ontvangen", "gevalideerd", "retour-ontvangen", "geaccepteerd");
+    }
+
+    /** Audit events travel over JMS after the store is updated, so they are awaited, not read once. */
+    private void awaitSteps(Stap stap, String identificatie, String... steps) {
+        await().atMost(WAIT).untilAsserted(() -> assertThat(gateway.stepsOf(identificatie)).as(describe(stap)).containsSubsequence(steps));
     }
 
     private void received(Stap stap) {
@@ -91,8 +95,7 @@ public final class ScenarioRun {
         boolean declaratie = stap.bericht().equals("323");
         await().atMost(WAIT).until(() -> gateway.state(type, stap.identificatie()).equals(declaratie ? "AFGELEVERD" : "GEACCEPTEERD"));
         // the state is decided before the message is handed over, so the hand-over is awaited
-        await().atMost(WAIT).untilAsserted(() -> assertThat(gateway.stepsOf(stap.identificatie())).as(describe(stap))
-                .containsSubsequence("ontvangen", "gevalideerd", "afgeleverd"));
+        awaitSteps(stap, stap.identificatie(), "ontvangen", "gevalideerd", "afgeleverd");
         assertThat(gateway.epdIn().resolve(type + "_" + scenario.afzender(stap) + "_" + stap.identificatie() + ".xml")).as(describe(stap))
                 .hasBinaryContent(message);
         if (declaratie) {
@@ -104,7 +107,7 @@ public final class ScenarioRun {
                 + ".xml"));
         assertOfficiallyValid(retour, stap);
         assertThat(MessageTree.parse(retour).descendants("RetourCode")).as(describe(stap) + ": a retour without RetourCodes").isEmpty();
-        assertThat(gateway.stepsOf((String) answer.get("identificatie"))).as(describe(stap)).contains("retour-verzonden");
+        awaitSteps(stap, (String) answer.get("identificatie"), "retour-verzonden");
     }
 
     /**
@@ -123,7 +126,7 @@ public final class ScenarioRun {
         assertThat(out).as(describe(stap)).hasBinaryContent(antwoord);
         assertOfficiallyValid(antwoord, stap);
         await().atMost(WAIT).until(() -> gateway.state(type, stap.identificatie()).equals("GEACCEPTEERD"));
-        assertThat(gateway.stepsOf(antwoordId)).as(describe(stap)).containsSubsequence("ontvangen", "gevalideerd", "verzonden");
+        awaitSteps(stap, antwoordId, "ontvangen", "gevalideerd", "verzonden");
 
         String tweedeId = antwoordId + "-2";
         RunningGateway.drop(gateway.epdUit(), tweedeId + ".xml", ScenarioMessages.acceptance(scenario, stap, declaratie, tweedeId));
@@ -154,7 +157,7 @@ public final class ScenarioRun {
         assertThat(MessageTree.parse(retour).descendants("RetourCode")).as(what).extracting(MessageTree::text).contains(variant.retourCode());
         assertThat(RunningGateway.files(gateway.epdIn())).as(what).noneMatch(f -> f.getFileName().toString().equals(
                 type + "_" + scenario.afzender(stap) + "_" + id + ".xml") && !id.equals(stap.identificatie()));
-        assertThat(gateway.stepsOf((String) answer.get("identificatie"))).as(what).contains("retour-verzonden");
+        awaitSteps(stap, (String) answer.get("identificatie"), "retour-verzonden");
     }
 
     private static void assertOfficiallyValid(byte[] message, Stap stap) {
