@@ -90,7 +90,14 @@ public record BerichtenpoortProperties(
      * @param transport how messages reach VECOZO: {@code folder} (a local mailbox), {@code sftp} or {@code vsp} (the
      *                  VSP-Koppeling REST APIs with a VECOZO system certificate)
      */
-    public record Vecozo(@NotNull Transport transport, @Valid @NotNull Sftp sftp, @Valid @NotNull Vsp vsp) {
+    public record Vecozo(@NotNull Transport transport, @Valid @NotNull Retry retry, @Valid @NotNull Sftp sftp, @Valid @NotNull Vsp vsp) {
+    }
+
+    /**
+     * While VECOZO cannot be reached, the message waiting is tried again without end, the pauses growing from
+     * {@code delay} to {@code maximumDelay}; after {@code downAfter} failed attempts in a row health shows it DOWN.
+     */
+    public record Retry(@NotNull Duration delay, @NotNull Duration maximumDelay, @Min(1) int downAfter) {
     }
 
     public enum Transport {

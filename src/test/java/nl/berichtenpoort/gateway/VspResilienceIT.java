@@ -28,24 +28,36 @@ class VspResilienceIT {
     @TempDir
     Path root;
 
+    /**
+     * A refused certificate is the gateway's problem, not the message's: the message waits in the EPD folder with the
+     * reason in health, nothing reaches VECOZO, and once the right certificate is installed it goes out.
+     */
     @Test
-    @SuppressWarnings("unchecked")
-    void aClientCertificateTheVspDoesNotTrustIsRefusedAndTheMessageWaitsInFoutWithTheReason() {
+    void aClientCertificateTheVspDoesNotTrustKeepsTheMessageWaitingWithTheReasonInHealthUntilTheRightOneIsInstalled() {
         Path strangeCertificate = TestPki.authority("Onbekende CA").writeClient(root.resolve("vreemd.p12"), VspWorld.AANBIEDER);
-        try (VspWorld vsp = VspWorld.start(root.resolve("vsp"));
-             RunningGateway gateway = RunningGateway.start(root.resolve("gateway"), vsp.gatewayArgs(strangeCertificate))) {
+        try (VspWorld vsp = VspWorld.start(root.resolve("vsp"))) {
+            try (RunningGateway gateway = RunningGateway.start(root.resolve("gateway"), vsp.gatewayArgs(strangeCertificate))) {
+                drop(gateway.epdUit(), "verzoek.xml", Fixtures.bytes("WMO315"));
 
-            drop(gateway.epdUit(), "verzoek.xml", Fixtures.bytes("WMO315"));
+                Map<String, Object> health = await().atMost(WAIT).until(() -> gateway.health("vecozo"), h -> "DOWN".equals(h.get("status")));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> details = (Map<String, Object>) health.get("details");
+                assertThat(details).containsEntry("waiting", "WMO315_98025566_T315-000401.xml");
+                // TLS 1.2 reports the refusal as such; TLS 1.3 only as a connection the server closed
+                assertThat((String) details.get("reason")).containsAnyOf("the server refused our client certificate",
+                        "this is how a refused client certificate shows");
+                assertThat(files(gateway.fout())).isEmpty();
+                assertThat(gateway.epdUit().resolve("verzoek.xml")).exists();
+                assertThat(gateway.state("WMO315", "T315-000401")).isEqualTo("ONTVANGEN");
+                assertThat(vsp.simulator().received()).isEmpty();
+            }
 
-            Map<String, Object> entry = await().atMost(WAIT).until(() -> ((List<Map<String, Object>>) gateway.getJson("/api/dead-letters"))
-                    .stream().filter(e -> "T315-000401".equals(e.get("identificatie"))).findFirst().orElse(null), e -> e != null);
-            assertThat(entry).containsEntry("problem", "TECHNICAL");
-            // TLS 1.2 reports the refusal as such; TLS 1.3 only as a connection the server closed
-            assertThat((String) entry.get("reason")).containsAnyOf("the server refused our client certificate",
-                    "this is how a refused client certificate shows");
-            assertThat(vsp.simulator().received()).isEmpty();
-            assertThat(vsp.simulator().requests()).isEmpty();
-            assertThat(gateway.state("WMO315", "T315-000401")).isEqualTo("FOUT");
+            try (RunningGateway restarted = RunningGateway.start(root.resolve("gateway"), vsp.gatewayArgs())) {
+                await().atMost(WAIT).until(() -> restarted.state("WMO315", "T315-000401").equals("VERZONDEN"));
+                assertThat(vsp.simulator().received()).singleElement().satisfies(b -> assertThat(b.payload()).isEqualTo(Fixtures.bytes("WMO315")));
+                assertThat(restarted.health("vecozo")).containsEntry("status", "UP");
+                assertThat(files(restarted.fout())).isEmpty();
+            }
         }
     }
 

@@ -52,9 +52,8 @@ class VspTransportIT {
         gateway = RunningGateway.start(root.resolve("gateway"), vsp.gatewayArgs(
                 "--berichtenpoort.sequencing.enabled=false",
                 "--berichtenpoort.vecozo.vsp.read-timeout=1500",
-                "--berichtenpoort.redelivery.maximum-redeliveries=12",
-                "--berichtenpoort.redelivery.delay=200",
-                "--berichtenpoort.redelivery.maximum-delay=800"));
+                "--berichtenpoort.vecozo.retry.delay=200",
+                "--berichtenpoort.vecozo.retry.maximum-delay=800"));
     }
 
     @AfterAll

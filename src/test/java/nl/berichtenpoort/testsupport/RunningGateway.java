@@ -85,6 +85,8 @@ public final class RunningGateway implements AutoCloseable {
                 "--berichtenpoort.polling.read-lock-check-interval=200",
                 "--berichtenpoort.redelivery.delay=100",
                 "--berichtenpoort.redelivery.maximum-redeliveries=2",
+                "--berichtenpoort.vecozo.retry.delay=100",
+                "--berichtenpoort.vecozo.retry.maximum-delay=1000",
                 "--spring.datasource.url=jdbc:h2:file:" + root.resolve("db/berichtenpoort").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
                 "--spring.artemis.embedded.data-directory=" + root.resolve("artemis").toAbsolutePath(),
                 "--server.port=0"));
@@ -215,13 +217,24 @@ public final class RunningGateway implements AutoCloseable {
     }
 
     public String getText(String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    /** One component of /actuator/health (vecozo, jms, db, ...), whether the whole is UP (200) or DOWN (503). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> health(String component) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/actuator/health")).build());
+        Map<String, Object> components = (Map<String, Object>) ((Map<String, Object>) parseJson(response.body())).get("components");
+        return (Map<String, Object>) components.get(component);
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -232,15 +245,8 @@ public final class RunningGateway implements AutoCloseable {
 
     /** POST on the gateway's own HTTP port; answers status and body. */
     public HttpResponse<String> post(String path, String contentType, byte[] body) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).header("Content-Type", contentType)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
     /** The store's view of the message with this Identificatie and type, through the operator API. */

@@ -3,19 +3,24 @@ package nl.berichtenpoort.testsupport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.CopyOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
+import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.pubkey.KeySetPublickeyAuthenticator;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /**
@@ -28,10 +33,12 @@ public final class SftpServer implements AutoCloseable {
 
     private final SshServer server;
     private final Path files;
+    private final List<String> completed;
 
-    private SftpServer(SshServer server, Path files) {
+    private SftpServer(SshServer server, Path files, List<String> completed) {
         this.server = server;
         this.files = files;
+        this.completed = completed;
     }
 
     /**
@@ -50,10 +57,20 @@ public final class SftpServer implements AutoCloseable {
             server.setPasswordAuthenticator((user, given, session) -> password != null && USER.equals(user) && password.equals(given));
             server.setPublickeyAuthenticator(authorizedKey == null ? (user, key, session) -> false
                     : new KeySetPublickeyAuthenticator("test", List.of(authorizedKey)));
-            server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+            List<String> completed = new CopyOnWriteArrayList<>();
+            SftpSubsystemFactory sftp = new SftpSubsystemFactory();
+            sftp.addSftpEventListener(new SftpEventListener() {
+                @Override
+                public void moved(ServerSession session, Path source, Path target, Collection<CopyOption> options, Throwable failed) {
+                    if (failed == null) {
+                        completed.add(target.getFileName().toString());
+                    }
+                }
+            });
+            server.setSubsystemFactories(List.of(sftp));
             server.setFileSystemFactory(new VirtualFileSystemFactory(files));
             server.start();
-            return new SftpServer(server, files);
+            return new SftpServer(server, files, completed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,6 +83,11 @@ public final class SftpServer implements AutoCloseable {
     /** The folder behind the server's root: uit/ receives uploads, in/ holds what the gateway fetches. */
     public Path files() {
         return files;
+    }
+
+    /** The names files were renamed to (an upload completes by renaming its temporary file), in that order. */
+    public List<String> completedUploads() {
+        return List.copyOf(completed);
     }
 
     /** Writes a known_hosts file that trusts this server's host key as localhost:port. */
