@@ -37,6 +37,7 @@ public record BerichtenpoortProperties(
         @Valid @NotNull Folders folders,
         @Valid @NotNull Polling polling,
         @Valid @NotNull Redelivery redelivery,
+        @Valid @NotNull Outage outage,
         @Valid @NotNull Vecozo vecozo,
         @Valid @NotNull Queues queues,
         @Valid @NotNull Deadlines deadlines,
@@ -90,14 +91,15 @@ public record BerichtenpoortProperties(
      * @param transport how messages reach VECOZO: {@code folder} (a local mailbox), {@code sftp} or {@code vsp} (the
      *                  VSP-Koppeling REST APIs with a VECOZO system certificate)
      */
-    public record Vecozo(@NotNull Transport transport, @Valid @NotNull Retry retry, @Valid @NotNull Sftp sftp, @Valid @NotNull Vsp vsp) {
+    public record Vecozo(@NotNull Transport transport, @Valid @NotNull Sftp sftp, @Valid @NotNull Vsp vsp) {
     }
 
     /**
-     * While VECOZO cannot be reached, the message waiting is tried again without end, the pauses growing from
-     * {@code delay} to {@code maximumDelay}; after {@code downAfter} failed attempts in a row health shows it DOWN.
+     * While VECOZO or the broker cannot be reached, the message waiting is tried again without end, the pauses growing
+     * from {@code delay} to {@code maximumDelay}; after {@code vecozoDownAfter} failed attempts in a row health shows
+     * vecozo DOWN.
      */
-    public record Retry(@NotNull Duration delay, @NotNull Duration maximumDelay, @Min(1) int downAfter) {
+    public record Outage(@NotNull Duration delay, @NotNull Duration maximumDelay, @Min(1) int vecozoDownAfter) {
     }
 
     public enum Transport {
@@ -179,8 +181,11 @@ public record BerichtenpoortProperties(
     public record Deadlines(@NotNull Duration checkInterval, @NotNull List<LocalDate> extraClosedDays) {
     }
 
-    /** @param enabled hold a follow-up (a 307 after its 305) until the retour of its predecessor is in */
-    public record Sequencing(boolean enabled) {
+    /**
+     * @param enabled       hold a follow-up (a 307 after its 305) until the retour of its predecessor is in
+     * @param checkInterval how often the waiting follow-ups are looked at, to release those whose predecessors are decided
+     */
+    public record Sequencing(boolean enabled, @NotNull Duration checkInterval) {
     }
 
     /**

@@ -1,6 +1,5 @@
 package nl.berichtenpoort.flow;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Keeps the order of messages about one client and toewijzing (OP080: the receiver may give no meaning to arrival
  * order, so the sender must not overtake itself; TR326, TR063, TR069): a stop (307) waits until the retour of its
  * start (305) is in, and so does a start with StatusAanlevering 3 that withdraws an earlier one. A waiting message
- * is released when the predecessor is accepted, and goes to afkeur when it is rejected.
+ * is released when the predecessor is accepted, and goes to afkeur when it is rejected (routes/vrijgeven.yaml).
  */
 @Component("sequencer")
 public class Sequencer {
@@ -54,20 +53,14 @@ public class Sequencer {
         }
     }
 
-    /** After a retour: the messages waiting for its heenbericht whose predecessors are now all decided. */
-    public List<Long> decided(Exchange exchange) {
-        StoredMessage heen = exchange.getProperty(Flow.HEEN, StoredMessage.class);
-        if (heen == null) {
-            return List.of();
-        }
-        List<Long> ready = new ArrayList<>();
-        for (StoredMessage successor : store.successors(heen.id())) {
-            boolean allDecided = store.predecessors(successor.id()).stream().noneMatch(p -> PENDING.contains(p.state()));
-            if (allDecided) {
-                ready.add(successor.id());
-            }
-        }
-        return ready;
+    /**
+     * The waiting messages whose predecessors are all decided now (accepted or rejected), oldest first. Asked by the
+     * one timer of routes/vrijgeven.yaml, so a message is never released twice.
+     */
+    public List<Long> releasable() {
+        return store.inState(MessageState.WACHT_OP_VOORGANGER, Integer.MAX_VALUE).stream()
+                .filter(waiting -> store.predecessors(waiting.id()).stream().noneMatch(p -> PENDING.contains(p.state())))
+                .map(StoredMessage::id).sorted().toList();
     }
 
     /** Loads a waiting message (its store id is the body) to send it or put it in afkeur. */

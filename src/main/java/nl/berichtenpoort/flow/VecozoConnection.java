@@ -31,7 +31,7 @@ public class VecozoConnection implements HealthIndicator {
     private final Counter failed;
 
     public VecozoConnection(BerichtenpoortProperties properties, Clock clock, MeterRegistry meters) {
-        this.downAfter = properties.vecozo().retry().downAfter();
+        this.downAfter = properties.outage().vecozoDownAfter();
         this.clock = clock;
         this.delivered = meters.counter("berichtenpoort.vecozo.pogingen", "uitkomst", "afgeleverd");
         this.failed = meters.counter("berichtenpoort.vecozo.pogingen", "uitkomst", "mislukt");

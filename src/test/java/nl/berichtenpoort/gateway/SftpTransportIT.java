@@ -82,8 +82,8 @@ class SftpTransportIT {
         try (RunningGateway gateway = RunningGateway.start(root.resolve("gateway"), sftpArgs(port,
                 "--berichtenpoort.vecozo.sftp.password=" + PASSWORD,
                 "--berichtenpoort.vecozo.sftp.known-hosts-file=" + knownHosts,
-                "--berichtenpoort.vecozo.retry.delay=250",
-                "--berichtenpoort.vecozo.retry.maximum-delay=1000"))) {
+                "--berichtenpoort.outage.delay=250",
+                "--berichtenpoort.outage.maximum-delay=1000"))) {
             drop(gateway.epdUit(), "start.xml", Fixtures.bytes("WMO305"));
             drop(root.resolve("sftp/mailbox/in"), "toewijzing.xml", Fixtures.withoutReferentieAanbieder(Fixtures.text("WMO301"))
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -52,8 +52,8 @@ class VspTransportIT {
         gateway = RunningGateway.start(root.resolve("gateway"), vsp.gatewayArgs(
                 "--berichtenpoort.sequencing.enabled=false",
                 "--berichtenpoort.vecozo.vsp.read-timeout=1500",
-                "--berichtenpoort.vecozo.retry.delay=200",
-                "--berichtenpoort.vecozo.retry.maximum-delay=800"));
+                "--berichtenpoort.outage.delay=200",
+                "--berichtenpoort.outage.maximum-delay=800"));
     }
 
     @AfterAll

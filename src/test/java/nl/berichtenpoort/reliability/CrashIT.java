@@ -13,7 +13,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import nl.berichtenpoort.message.MessageTree;
 import nl.berichtenpoort.reliability.CrashCorpus.Bericht;
 import nl.berichtenpoort.testsupport.GatewayProcess;
 import nl.berichtenpoort.testsupport.GemeenteSimulator;
@@ -67,7 +66,7 @@ class CrashIT {
         assertThat(RunningGateway.files(root.resolve("afkeur"))).as("nothing in afkeur").isEmpty();
         assertNoFileLeftBehind();
         for (Bericht bericht : corpus.berichten()) {
-            assertDeliveredOnce(bericht);
+            Deliveries.assertDeliveredOnce(root, bericht);
         }
         try (RunningGateway after = RunningGateway.start(root)) {
             List<String> steps = after.auditEvents().stream().map(e -> e.get("step") + " " + identificatie(e)).toList();
@@ -90,34 +89,11 @@ class CrashIT {
 
     private List<String> notArrived(CrashCorpus corpus, Gemeente gemeente) {
         List<Path> epdIn = RunningGateway.files(root.resolve("epd/in"));
-        Stream<String> berichten = corpus.berichten().stream().filter(bericht -> !Files.exists(bericht.fromEpd()
-                ? root.resolve("vecozo/uit/" + bericht.type() + "_98025566_" + bericht.identificatie() + ".xml")
-                : root.resolve("epd/in/" + bericht.type() + "_0384_" + bericht.identificatie() + ".xml"))).map(Bericht::fileName);
+        Stream<String> berichten = corpus.berichten().stream().filter(bericht -> !Deliveries.arrived(root, bericht)).map(Bericht::fileName);
         Stream<String> retours = gemeente.answered.entrySet().stream().filter(retour -> epdIn.stream()
                 .noneMatch(f -> f.getFileName().toString().endsWith("_0384_" + retour.getValue() + ".xml"))).map(r -> "retour " + r.getValue()
                 + " to " + r.getKey());
         return Stream.concat(berichten, retours).toList();
-    }
-
-    private void assertDeliveredOnce(Bericht bericht) {
-        if (bericht.fromEpd()) {
-            List<Path> sent = filesAbout(root.resolve("vecozo/uit"), bericht.type(), bericht.identificatie());
-            assertThat(sent).as(bericht.fileName() + " in the VECOZO outbox").hasSize(1);
-            assertThat(sent.get(0)).hasBinaryContent(bericht.content());
-        } else {
-            List<Path> delivered = filesAbout(root.resolve("epd/in"), bericht.type(), bericht.identificatie());
-            assertThat(delivered).as(bericht.fileName() + " in the EPD folder").hasSize(1);
-            assertThat(delivered.get(0)).hasBinaryContent(bericht.content());
-            String retourType = bericht.type().replace("301", "302");
-            assertThat(filesAbout(root.resolve("vecozo/uit"), retourType, bericht.identificatie())).as("the " + retourType + " to " + bericht.fileName())
-                    .hasSize(1);
-        }
-    }
-
-    /** The files of this type in a folder whose header names this Identificatie (a retour names its heenbericht's). */
-    private static List<Path> filesAbout(Path folder, String type, String identificatie) {
-        return RunningGateway.files(folder).stream().filter(f -> f.getFileName().toString().startsWith(type + "_"))
-                .filter(f -> identificatie.equals(MessageTree.parse(RunningGateway.bytes(f)).text("Header/BerichtIdentificatie/Identificatie"))).toList();
     }
 
     private void assertNoFileLeftBehind() throws IOException {

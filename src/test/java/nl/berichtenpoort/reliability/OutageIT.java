@@ -192,8 +192,8 @@ class OutageIT {
 
     private static String[] retry(String... more) {
         List<String> args = new ArrayList<>(List.of(more));
-        args.add("--berichtenpoort.vecozo.retry.delay=" + FIRST_PAUSE.toMillis());
-        args.add("--berichtenpoort.vecozo.retry.maximum-delay=" + LONGEST_PAUSE.toMillis());
+        args.add("--berichtenpoort.outage.delay=" + FIRST_PAUSE.toMillis());
+        args.add("--berichtenpoort.outage.maximum-delay=" + LONGEST_PAUSE.toMillis());
         return args.toArray(String[]::new);
     }
 

@@ -85,8 +85,8 @@ public final class RunningGateway implements AutoCloseable {
                 "--berichtenpoort.polling.read-lock-check-interval=200",
                 "--berichtenpoort.redelivery.delay=100",
                 "--berichtenpoort.redelivery.maximum-redeliveries=2",
-                "--berichtenpoort.vecozo.retry.delay=100",
-                "--berichtenpoort.vecozo.retry.maximum-delay=1000",
+                "--berichtenpoort.outage.delay=100",
+                "--berichtenpoort.outage.maximum-delay=1000",
                 "--spring.datasource.url=jdbc:h2:file:" + root.resolve("db/berichtenpoort").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
                 "--spring.artemis.embedded.data-directory=" + root.resolve("artemis").toAbsolutePath(),
                 "--server.port=0"));
