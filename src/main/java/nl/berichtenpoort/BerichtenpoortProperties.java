@@ -42,7 +42,8 @@ public record BerichtenpoortProperties(
         @Valid @NotNull Queues queues,
         @Valid @NotNull Deadlines deadlines,
         @Valid @NotNull Sequencing sequencing,
-        @Valid @NotNull Privacy privacy) {
+        @Valid @NotNull Privacy privacy,
+        @Valid @NotNull Security security) {
 
     /** The code that identifies us in message headers: the AGB code as aanbieder, the gemeentecode as gemeente. */
     public String ownCode() {
@@ -197,5 +198,25 @@ public record BerichtenpoortProperties(
 
     /** The durable Artemis queues of the audit trail and the two dead letters. */
     public record Queues(@NotBlank String audit, @NotBlank String afkeur, @NotBlank String fout) {
+    }
+
+    /**
+     * Who may use hawtio, the operator API and the actuator (health is open to all).
+     *
+     * @param users             accounts, each with a role; passwords from the environment only (or as a {bcrypt} hash)
+     * @param generatedPassword without any account configured: the file that keeps the hash of the password generated
+     *                          for the account admin at the first start (the password itself is printed once)
+     */
+    public record Security(@Valid @NotNull List<User> users, @NotNull Path generatedPassword) {
+    }
+
+    public record User(@NotBlank String name, @NotBlank String password, @NotNull UserRole role) {
+    }
+
+    /** viewer: overviews and metrics (personal data masked); operator: also message contents and dead-letter actions; admin: also hawtio and Jolokia (all of JMX). */
+    public enum UserRole {
+        VIEWER,
+        OPERATOR,
+        ADMIN
     }
 }

@@ -1,6 +1,7 @@
 package nl.berichtenpoort;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -24,6 +25,8 @@ public class SecretsFromEnvironment implements InitializingBean {
             "berichtenpoort.vecozo.sftp.password",
             "berichtenpoort.privacy.client-key-secret");
 
+    private static final Pattern ACCOUNT_PASSWORD = Pattern.compile("berichtenpoort\\.security\\.users\\[\\d+]\\.password");
+
     private final ConfigurableEnvironment environment;
 
     public SecretsFromEnvironment(ConfigurableEnvironment environment) {
@@ -32,6 +35,16 @@ public class SecretsFromEnvironment implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
+        for (PropertySource<?> source : environment.getPropertySources()) {
+            if (source instanceof OriginTrackedMapPropertySource file) {
+                for (String name : file.getPropertyNames()) {
+                    if (ACCOUNT_PASSWORD.matcher(name).matches()) {
+                        throw new IllegalStateException(name + " is written in " + source.getName() + "; passwords come only from the"
+                                + " environment: set the accounts there (BERICHTENPOORT_SECURITY_USERS_0_NAME, _PASSWORD, _ROLE)");
+                    }
+                }
+            }
+        }
         for (String secret : SECRETS) {
             ConfigurationPropertyName name = ConfigurationPropertyName.of(secret);
             for (PropertySource<?> source : environment.getPropertySources()) {

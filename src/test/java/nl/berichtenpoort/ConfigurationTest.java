@@ -85,6 +85,20 @@ class ConfigurationTest {
     }
 
     @Test
+    void anAccountsPasswordWrittenInAConfigurationFileStopsTheStart() {
+        runner.withUserConfiguration(SecretsFromEnvironment.class)
+                .withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(new OriginTrackedMapPropertySource(
+                        "Config resource 'file [config/application.yaml]'", Map.of("berichtenpoort.security.users[0].name", "jansen",
+                        "berichtenpoort.security.users[0].password", "welkom01", "berichtenpoort.security.users[0].role", "operator"))))
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause()
+                            .hasMessageContaining("berichtenpoort.security.users[0].password is written in Config resource 'file [config/application.yaml]'")
+                            .hasMessageContaining("BERICHTENPOORT_SECURITY_USERS_0_NAME");
+                });
+    }
+
+    @Test
     void aPasswordFromTheEnvironmentIsTaken() {
         runner.withUserConfiguration(SecretsFromEnvironment.class)
                 .withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(new SystemEnvironmentPropertySource(

@@ -60,8 +60,12 @@ public class DeadLettersController {
         return detail;
     }
 
-    /** Resends the corrected message in the body, or the original when the body is empty; answers where it went. */
-    @PostMapping("/{id}/opnieuw-verzenden")
+    /**
+     * Resends the corrected message in the body, or the original when the body is empty; answers where it went. Only
+     * as XML: a browser cannot send that from another site without asking first, so a page elsewhere cannot use an
+     * operator's stored login to resend.
+     */
+    @PostMapping(value = "/{id}/opnieuw-verzenden", consumes = {"application/xml", "text/xml"})
     public Resender.Resent resend(@PathVariable long id, @RequestBody(required = false) byte[] corrected, HttpServletRequest request) {
         return resender.resend(find(id), corrected == null || corrected.length == 0 ? null : corrected, operator(request));
     }
@@ -86,8 +90,8 @@ public class DeadLettersController {
         return entries.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no dead letter " + id));
     }
 
-    /** The logged-in operator; without login (until security is configured), the caller's address. */
+    /** The logged-in operator (every /api request has one: SecurityConfiguration). */
     static String operator(HttpServletRequest request) {
-        return request.getUserPrincipal() != null ? request.getUserPrincipal().getName() : "onbekend (" + request.getRemoteAddr() + ")";
+        return request.getUserPrincipal().getName();
     }
 }

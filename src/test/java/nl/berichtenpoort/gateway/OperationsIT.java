@@ -4,22 +4,17 @@ import static nl.berichtenpoort.testsupport.RunningGateway.drop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import nl.berichtenpoort.testsupport.Fixtures;
+import nl.berichtenpoort.testsupport.RunningGateway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** What an operator sees: hawtio with the routes and queues, health with Camel's checks, Prometheus route metrics. */
 class OperationsIT extends SharedGateway {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void dropAStartMessage() {
@@ -70,8 +65,7 @@ class OperationsIT extends SharedGateway {
         assertThat(metrics.body()).containsPattern("camel_exchanges_total\\{[^}]*routeId=\"uitgaand\"[^}]*} 1\\.0");
     }
 
-    private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + path)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private static HttpResponse<String> get(String path) {
+        return RunningGateway.send(gateway.request(path, RunningGateway.ADMIN).build());
     }
 }

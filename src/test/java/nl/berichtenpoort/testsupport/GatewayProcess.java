@@ -94,6 +94,15 @@ public final class GatewayProcess {
         }
     }
 
+    public int port() {
+        return port;
+    }
+
+    /** What the gateway printed during its n-th start (from 1). */
+    public Path output(int start) {
+        return root.resolve("gateway-" + start + ".log");
+    }
+
     public int starts() {
         return starts;
     }

@@ -10,12 +10,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +36,11 @@ import org.springframework.jms.core.JmsTemplate;
  */
 public final class RunningGateway implements AutoCloseable {
 
+    /** The test accounts, one per role, all with {@link #PASSWORD}. */
+    public static final String ADMIN = "test-beheerder";
+    public static final String OPERATOR = "test-operator";
+    public static final String VIEWER = "test-kijker";
+    public static final String PASSWORD = "test-wachtwoord-0123";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -70,7 +77,8 @@ public final class RunningGateway implements AutoCloseable {
 
     /**
      * The command-line arguments of a test gateway below {@code root}: its folders, database and broker journal there,
-     * fast polling, a free port; {@code extra} overrides any of them.
+     * fast polling, a free port, the test accounts (unless {@code extra} sets berichtenpoort.security itself);
+     * {@code extra} overrides any of them.
      */
     public static String[] arguments(Path root, String... extra) {
         List<String> args = new ArrayList<>(List.of(
@@ -90,6 +98,15 @@ public final class RunningGateway implements AutoCloseable {
                 "--spring.datasource.url=jdbc:h2:file:" + root.resolve("db/berichtenpoort").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
                 "--spring.artemis.embedded.data-directory=" + root.resolve("artemis").toAbsolutePath(),
                 "--server.port=0"));
+        if (Stream.of(extra).noneMatch(arg -> arg.startsWith("--berichtenpoort.security."))) {
+            String[][] accounts = {{ADMIN, "admin"}, {OPERATOR, "operator"}, {VIEWER, "viewer"}};
+            for (int i = 0; i < accounts.length; i++) {
+                String[] account = accounts[i];
+                args.add("--berichtenpoort.security.users[" + i + "].name=" + account[0]);
+                args.add("--berichtenpoort.security.users[" + i + "].password=" + PASSWORD);
+                args.add("--berichtenpoort.security.users[" + i + "].role=" + account[1]);
+            }
+        }
         Collections.addAll(args, extra);
         Map<String, String> byKey = new LinkedHashMap<>();
         for (String arg : args) {
@@ -217,7 +234,7 @@ public final class RunningGateway implements AutoCloseable {
     }
 
     public String getText(String path) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).build());
+        HttpResponse<String> response = send(request(path, ADMIN).build());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
         }
@@ -232,7 +249,13 @@ public final class RunningGateway implements AutoCloseable {
         return (Map<String, Object>) components.get(component);
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    /** A request to the gateway's own HTTP port as one of the test accounts ({@link #ADMIN}, {@link #OPERATOR}, {@link #VIEWER}). */
+    public HttpRequest.Builder request(String path, String account) {
+        String login = Base64.getEncoder().encodeToString((account + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).header("Authorization", "Basic " + login);
+    }
+
+    public static HttpResponse<String> send(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -245,7 +268,7 @@ public final class RunningGateway implements AutoCloseable {
 
     /** POST on the gateway's own HTTP port; answers status and body. */
     public HttpResponse<String> post(String path, String contentType, byte[] body) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).header("Content-Type", contentType)
+        return send(request(path, ADMIN).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
