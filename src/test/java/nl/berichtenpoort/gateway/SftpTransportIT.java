@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import nl.berichtenpoort.testsupport.Fixtures;
+import nl.berichtenpoort.testsupport.FreePort;
 import nl.berichtenpoort.testsupport.RunningGateway;
 import nl.berichtenpoort.testsupport.SftpServer;
 import org.junit.jupiter.api.Test;
@@ -75,7 +75,7 @@ class SftpTransportIT {
 
     @Test
     void aServerThatIsDownAtFirstGetsEverythingOnceItComesUp() throws IOException, InterruptedException {
-        int port = freePort();
+        int port = FreePort.any();
         SftpServer first = SftpServer.start(root.resolve("sftp"), port, PASSWORD, null);
         Path knownHosts = first.writeKnownHosts(root.resolve("known_hosts"));
         first.close();
@@ -107,11 +107,5 @@ class SftpTransportIT {
                 "--berichtenpoort.vecozo.sftp.username=" + SftpServer.USER));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

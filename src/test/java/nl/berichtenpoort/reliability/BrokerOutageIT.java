@@ -47,7 +47,10 @@ class BrokerOutageIT {
                 drop(folders, during);
                 sleepUntil(stopped.plus(OUTAGE));
                 broker.start();
+                Instant started = Instant.now();
                 await().atMost(Duration.ofSeconds(60)).until(() -> gateway.health("jms"), h -> "UP".equals(h.get("status")));
+                System.out.printf("BrokerOutageIT: broker down %d s with %d of %d messages dropped meanwhile; health UP %d ms after its start%n",
+                        Duration.between(stopped, started).toSeconds(), during.size(), berichten.size(), Duration.between(started, Instant.now()).toMillis());
 
                 await().atMost(WAIT).untilAsserted(() -> assertThat(berichten).allMatch(b -> Deliveries.arrived(folders, b)));
                 berichten.forEach(b -> Deliveries.assertDeliveredOnce(folders, b));

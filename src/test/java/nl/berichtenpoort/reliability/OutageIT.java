@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.berichtenpoort.testsupport.Fixtures;
+import nl.berichtenpoort.testsupport.FreePort;
 import nl.berichtenpoort.testsupport.RunningGateway;
 import nl.berichtenpoort.testsupport.SftpServer;
 import nl.berichtenpoort.testsupport.vsp.VspSimulator;
@@ -57,7 +57,7 @@ class OutageIT {
 
     @Test
     void whileTheSftpServerIsDownMessagesWaitAndAllArriveOnceInOrderPerClientWhenItIsBack() throws IOException, InterruptedException {
-        int port = freePort();
+        int port = FreePort.any();
         Path knownHosts;
         try (SftpServer sftp = SftpServer.start(root.resolve("sftp"), port, "geheim", null)) {
             knownHosts = sftp.writeKnownHosts(root.resolve("known_hosts"));
@@ -117,7 +117,10 @@ class OutageIT {
 
         assertThat(RunningGateway.files(gateway.fout())).as("nothing in fout during the outage").isEmpty();
         assertThat(gateway.health("vecozo")).containsEntry("status", "DOWN");
-        assertThat(failedAttempts(gateway)).as("failed attempts during the outage").isBetween(3.0, (double) maximumAttempts());
+        double failed = failedAttempts(gateway);
+        assertThat(failed).as("failed attempts during the outage").isBetween(3.0, (double) maximumAttempts());
+        System.out.printf("OutageIT: %d messages of %d clients waiting, outage %d s, %.0f failed attempts (at most %d allowed)%n",
+                messages.size(), CLIENTS, OUTAGE.toSeconds(), failed, maximumAttempts());
     }
 
     /** Once VECOZO is back: health UP, every message VERZONDEN, no file left in the EPD folder, nothing in fout. */
@@ -195,11 +198,5 @@ class OutageIT {
         args.add("--berichtenpoort.outage.delay=" + FIRST_PAUSE.toMillis());
         args.add("--berichtenpoort.outage.maximum-delay=" + LONGEST_PAUSE.toMillis());
         return args.toArray(String[]::new);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -2,7 +2,6 @@ package nl.berichtenpoort.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +30,7 @@ public final class GatewayProcess {
 
     public GatewayProcess(Path root, List<String> jvmOptions, String... settings) {
         this.root = root;
-        this.port = freePort();
+        this.port = FreePort.any();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
@@ -120,14 +119,6 @@ public final class GatewayProcess {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(f -> f.getFileName().toString().matches("berichtenpoort-.*\\.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no target/berichtenpoort-*.jar: run mvn package (or verify) first"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

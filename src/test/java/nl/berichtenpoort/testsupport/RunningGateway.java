@@ -103,7 +103,8 @@ public final class RunningGateway implements AutoCloseable {
             for (int i = 0; i < accounts.length; i++) {
                 String[] account = accounts[i];
                 args.add("--berichtenpoort.security.users[" + i + "].name=" + account[0]);
-                args.add("--berichtenpoort.security.users[" + i + "].password=" + PASSWORD);
+                // taken as it is ({noop}): a bcrypt check on every request of the tests would cost them minutes
+                args.add("--berichtenpoort.security.users[" + i + "].password={noop}" + PASSWORD);
                 args.add("--berichtenpoort.security.users[" + i + "].role=" + account[1]);
             }
         }

@@ -3,7 +3,6 @@ package nl.berichtenpoort.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,7 @@ public final class StandaloneArtemis implements AutoCloseable {
         if (home == null || !Files.isExecutable(Path.of(home, "bin/artemis"))) {
             throw new IllegalStateException("no Artemis distribution at artemis.home=" + home + "; run through mvn verify, which unpacks it");
         }
-        int port = freePort();
+        int port = FreePort.any();
         run(List.of(Path.of(home, "bin/artemis").toString(), "create", instance.toString(), "--silent", "--user", USER, "--password", PASSWORD,
                 "--require-login", "--host", "127.0.0.1", "--default-port", String.valueOf(port), "--no-web", "--no-amqp-acceptor",
                 "--no-mqtt-acceptor", "--no-stomp-acceptor", "--no-hornetq-acceptor", "--nio", "--no-autotune"), instance.resolveSibling("create.log"));
@@ -110,14 +109,6 @@ public final class StandaloneArtemis implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -31,7 +31,8 @@ public final class ScenarioSpeler {
                 ? "--berichtenpoort.agb-code=" + scenario.aanbieder() : "--berichtenpoort.role=gemeente",
                 "--berichtenpoort.gemeente-code=" + scenario.gemeente());
         System.out.println("\nGroene Vink " + scenario.titel() + ", gateway als " + role.code() + ". Volg het in hawtio:"
-                + " http://localhost:8080/actuator/hawtio (Camel > routes), de berichten in http://localhost:8080/api/berichten\n");
+                + " http://localhost:8080/actuator/hawtio (Camel > routes), de berichten in http://localhost:8080/api/berichten"
+                + " (inloggen als " + RunningGateway.ADMIN + ", wachtwoord " + RunningGateway.PASSWORD + ")\n");
         Thread.sleep(pause);
         new ScenarioRun(gateway, scenario, role).play(stap -> {
             System.out.println("Stap " + stap.nr() + ": " + scenario.type(stap) + " " + stap.identificatie() + " - " + stap.titel());
