@@ -84,7 +84,8 @@ public final class ScenarioRun {
 
     /** Audit events travel over JMS after the store is updated, so they are awaited, not read once. */
     private void awaitSteps(Stap stap, String identificatie, String... steps) {
-        await().atMost(WAIT).untilAsserted(() -> assertThat(gateway.stepsOf(identificatie)).as(describe(stap)).containsSubsequence(steps));
+        await().pollDelay(Duration.ZERO).atMost(WAIT).untilAsserted(() -> assertThat(gateway.stepsOf(identificatie)).as(describe(stap))
+                .containsSubsequence(steps));
     }
 
     private void received(Stap stap) {
