@@ -38,32 +38,11 @@ record CrashCorpus(List<Bericht> berichten) {
         for (int i = 0; i < fromGemeente; i++) {
             String type = random.nextBoolean() ? "WMO301" : "JW301";
             String id = String.format("CG%05d", i);
-            String xml = Fixtures.withoutReferentieAanbieder(Fixtures.withIdentity(type, id)).replace(">999990019<", ">" + bsn(random) + "<");
+            String xml = Fixtures.withoutReferentieAanbieder(Fixtures.withIdentity(type, id)).replace(">999990019<", ">" + Fixtures.bsn(random) + "<");
             all.add(new Bericht(type, id, false, ownToewijzingNummers(xml, 700_000_000L + i * 10L).getBytes(StandardCharsets.UTF_8)));
         }
         Collections.shuffle(all, random);
         return new CrashCorpus(List.copyOf(all));
-    }
-
-    /** A BSN that passes the 11-proef. */
-    static String bsn(Random random) {
-        while (true) {
-            int[] digits = new int[9];
-            int sum = 0;
-            for (int i = 0; i < 8; i++) {
-                digits[i] = i == 0 ? 1 + random.nextInt(8) : random.nextInt(10);
-                sum += digits[i] * (9 - i);
-            }
-            int last = sum % 11;
-            if (last < 10) {
-                digits[8] = last;
-                StringBuilder bsn = new StringBuilder();
-                for (int digit : digits) {
-                    bsn.append(digit);
-                }
-                return bsn.toString();
-            }
-        }
     }
 
     /** Renumbers the ToewijzingNummers from {@code first} on, the same number for the same original. */

@@ -173,7 +173,7 @@ class OutageIT {
         Random random = new Random(7);
         List<List<Outgoing>> perClient = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
-            String bsn = CrashCorpus.bsn(random);
+            String bsn = Fixtures.bsn(random);
             String standard = c % 2 == 0 ? "WMO" : "JW";
             List<Outgoing> own = new ArrayList<>();
             for (String code : PER_CLIENT) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 
 /** The project's own rich, valid example messages: one per message type and standard, in src/test/resources/berichten. */
@@ -76,5 +77,26 @@ public final class Fixtures {
 
     public static String type(Path fixture) {
         return fixture.getFileName().toString().replace(".xml", "");
+    }
+
+    /** A BSN that passes the 11-proef. */
+    public static String bsn(Random random) {
+        while (true) {
+            int[] digits = new int[9];
+            int sum = 0;
+            for (int i = 0; i < 8; i++) {
+                digits[i] = i == 0 ? 1 + random.nextInt(8) : random.nextInt(10);
+                sum += digits[i] * (9 - i);
+            }
+            int last = sum % 11;
+            if (last < 10) {
+                digits[8] = last;
+                StringBuilder bsn = new StringBuilder();
+                for (int digit : digits) {
+                    bsn.append(digit);
+                }
+                return bsn.toString();
+            }
+        }
     }
 }

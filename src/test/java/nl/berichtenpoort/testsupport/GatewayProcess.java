@@ -97,6 +97,11 @@ public final class GatewayProcess {
         return port;
     }
 
+    /** The operating system's id of the running gateway. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** What the gateway printed during its n-th start (from 1). */
     public Path output(int start) {
         return root.resolve("gateway-" + start + ".log");

@@ -1,0 +1,249 @@
+package nl.berichtenpoort.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.berichtenpoort.benchmark.BenchmarkCorpus.Bericht;
+import nl.berichtenpoort.testsupport.GatewayProcess;
+import nl.berichtenpoort.testsupport.RunningGateway;
+import nl.berichtenpoort.validation.SchemaCatalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark (mvn -B verify -Pbenchmark; never part of the tests): the packaged gateway as its own process with its
+ * default setup, against the bare work in the same run. Prints a table (figure, baseline, gateway, ratio) and writes it
+ * to target/benchmark.md. Sizes: -Dbenchmark.messages (2,000), -Dbenchmark.rate (100 msg/s),
+ * -Dbenchmark.sustained.seconds (60).
+ */
+class GatewayBenchmark {
+
+    private static final int MESSAGES = Integer.getInteger("benchmark.messages", 2_000);
+    private static final int RATE = Integer.getInteger("benchmark.rate", 100);
+    private static final int SUSTAINED_SECONDS = Integer.getInteger("benchmark.sustained.seconds", 60);
+    private static final long LARGE_BYTES = 24L * 1024 * 1024 + 512 * 1024;
+    private static final Pattern NUMBER = Pattern.compile("\"(?:MessageCount|value)\":(\\d+)");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The gateway's own defaults (config/application.yaml) instead of the fast polling of the tests. */
+    private static final String[] DEFAULTS = {"--berichtenpoort.polling.delay=500", "--berichtenpoort.polling.read-lock-check-interval=500",
+            "--berichtenpoort.redelivery.delay=1000", "--berichtenpoort.redelivery.maximum-redeliveries=6", "--berichtenpoort.outage.delay=1000",
+            "--berichtenpoort.outage.maximum-delay=60000", "--berichtenpoort.sequencing.check-interval=1000"};
+
+    @TempDir
+    Path root;
+
+    private final List<String[]> table = new ArrayList<>();
+
+    @Test
+    void theGatewayAgainstTheBareWork() throws Exception {
+        SchemaCatalog catalog = new SchemaCatalog(Path.of("xsd"));
+        Baseline baseline = new Baseline(catalog);
+
+        List<Bericht> corpus = BenchmarkCorpus.mixed(20261123L, MESSAGES, "B");
+        Path staging = write(root.resolve("corpus"), corpus);
+        long corpusBytes = corpus.stream().mapToLong(b -> b.content().length).sum();
+        baseline.run(corpus.subList(0, Math.min(200, corpus.size())), staging, root.resolve("warm-up"));
+        double baselineRate = MESSAGES / seconds(baseline.run(corpus, staging, root.resolve("baseline")));
+
+        Run burst = run("burst", corpus, staging, List.of(), 0);
+        row("throughput, " + MESSAGES + " messages dropped at once (" + mb(corpusBytes) + " MB), msg/s", baselineRate, burst.rate(), burst.rate() / baselineRate);
+        row("latency drop to outbox, p50 / p99, ms", null, burst.latency(50) + " / " + burst.latency(99), null);
+        row("peak RSS / peak heap used, MB", null, burst.peakRssMb() + " / " + burst.peakHeapMb(), null);
+
+        List<Bericht> steady = BenchmarkCorpus.mixed(7L, RATE * SUSTAINED_SECONDS, "S");
+        Run sustained = run("sustained", steady, write(root.resolve("steady"), steady), List.of(), RATE);
+        row("latency at " + RATE + " msg/s for " + SUSTAINED_SECONDS + " s, p50 / p99, ms", null,
+                sustained.latency(50) + " / " + sustained.latency(99), null);
+
+        Bericht large = BenchmarkCorpus.large("GROOT-0001", LARGE_BYTES);
+        Path largeFolder = write(root.resolve("large"), List.of(large));
+        double baselineLarge = seconds(baseline.run(List.of(large), largeFolder, root.resolve("baseline-large")));
+        Run alone = run("large", List.of(large), largeFolder, List.of("-Xmx256m"), 0);
+        double gatewayLarge = alone.latency(100) / 1000.0;
+        row("one WMO323 of " + mb(large.content().length) + " MB with -Xmx256m, s", baselineLarge, gatewayLarge, gatewayLarge / baselineLarge);
+        row("  its peak heap used, MB", null, alone.peakHeapMb(), null);
+
+        print();
+    }
+
+    /** Starts a gateway, drops the messages (all at once, or at {@code rate} per second) and waits until they are out. */
+    private Run run(String name, List<Bericht> berichten, Path staging, List<String> jvm, int rate) throws Exception {
+        Path folder = root.resolve("gateway-" + name);
+        GatewayProcess gateway = new GatewayProcess(folder, jvm, DEFAULTS).start();
+        HeapSampler heap = new HeapSampler(gateway);
+        heap.start();
+        Map<String, Long> dropped = new HashMap<>();
+        long first = System.currentTimeMillis();
+        try {
+            Path epdUit = folder.resolve("epd/uit");
+            for (int i = 0; i < berichten.size(); i++) {
+                if (rate > 0) {
+                    sleepUntil(first + i * 1000L / rate);
+                }
+                Bericht bericht = berichten.get(i);
+                Files.move(staging.resolve(bericht.fileName()), epdUit.resolve(bericht.fileName()), StandardCopyOption.ATOMIC_MOVE);
+                dropped.put(bericht.deliveredAs(), System.currentTimeMillis());
+            }
+            Path outbox = folder.resolve("vecozo/uit");
+            long deadline = System.currentTimeMillis() + Duration.ofMinutes(20).toMillis();
+            while (count(outbox) < berichten.size() || auditEvents(gateway) < 3L * berichten.size()) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException(name + ": not everything delivered in 20 minutes; see " + folder);
+                }
+                Thread.sleep(50);
+            }
+            long done = System.currentTimeMillis();
+            List<Long> latencies = new ArrayList<>();
+            for (Map.Entry<String, Long> drop : dropped.entrySet()) {
+                latencies.add(Math.max(0, Files.getLastModifiedTime(outbox.resolve(drop.getKey())).toMillis() - drop.getValue()));
+            }
+            latencies.sort(null);
+            return new Run(berichten.size() / ((done - first) / 1000.0), latencies, peakRss(gateway), heap.finish());
+        } finally {
+            heap.finish();
+            gateway.stop();
+        }
+    }
+
+    record Run(double rate, List<Long> latencies, long peakRssMb, long peakHeapMb) {
+
+        long latency(int percentile) {
+            int index = (int) Math.ceil(percentile / 100.0 * latencies.size()) - 1;
+            return latencies.get(Math.max(0, Math.min(latencies.size() - 1, index)));
+        }
+    }
+
+    /** Samples the gateway's used heap every 100 ms through Jolokia and keeps the highest. */
+    private static final class HeapSampler extends Thread {
+
+        private final GatewayProcess gateway;
+        private final AtomicLong peak = new AtomicLong();
+        private volatile boolean running = true;
+
+        HeapSampler(GatewayProcess gateway) {
+            this.gateway = gateway;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                try {
+                    long used = number(get(gateway, "/actuator/jolokia/read/java.lang:type=Memory/HeapMemoryUsage/used"));
+                    peak.accumulateAndGet(used, Math::max);
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException gone) {
+                    // the gateway is stopping
+                }
+            }
+        }
+
+        long finish() {
+            running = false;
+            return peak.get() / (1024 * 1024);
+        }
+    }
+
+    private static long auditEvents(GatewayProcess gateway) {
+        return number(get(gateway, "/actuator/jolokia/read/org.apache.activemq.artemis:broker=*,component=addresses,address=%22berichtenpoort.audit%22,"
+                + "subcomponent=queues,routing-type=%22anycast%22,queue=%22berichtenpoort.audit%22/MessageCount"));
+    }
+
+    /** VmHWM: the most memory the process ever had resident. */
+    private static long peakRss(GatewayProcess gateway) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(gateway.pid()), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    private static String get(GatewayProcess gateway, String path) {
+        String login = Base64.getEncoder().encodeToString((RunningGateway.ADMIN + ":" + RunningGateway.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + path)).header("Authorization", "Basic " + login)
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long number(String json) {
+        Matcher matcher = NUMBER.matcher(json);
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
+    }
+
+    private static long count(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> !f.getFileName().toString().startsWith(".")).count();
+        }
+    }
+
+    private static Path write(Path folder, List<Bericht> berichten) throws IOException {
+        Files.createDirectories(folder);
+        for (Bericht bericht : berichten) {
+            Files.write(folder.resolve(bericht.fileName()), bericht.content());
+        }
+        return folder;
+    }
+
+    private void row(String figure, Object baseline, Object gateway, Double ratio) {
+        table.add(new String[] {figure, format(baseline), format(gateway), ratio == null ? "" : String.format(Locale.ROOT, "%.2f", ratio)});
+    }
+
+    private void print() throws IOException {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%nBenchmark on %d cores, %s, Java %s%n%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version")));
+        out.append("| Figure | Baseline | Gateway | Ratio |\n|---|---|---|---|\n");
+        for (String[] row : table) {
+            out.append("| ").append(String.join(" | ", row)).append(" |\n");
+        }
+        System.out.println(out);
+        Files.writeString(Path.of("target/benchmark.md"), out);
+    }
+
+    private static String format(Object value) {
+        return value == null ? "" : value instanceof Double d ? String.format(Locale.ROOT, "%.1f", d) : value.toString();
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static long mb(long bytes) {
+        return Math.round(bytes / 1024.0 / 1024.0);
+    }
+
+    private static void sleepUntil(long millis) throws InterruptedException {
+        long wait = millis - System.currentTimeMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+    }
+}
