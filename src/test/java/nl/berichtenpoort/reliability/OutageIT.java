@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,6 +97,29 @@ class OutageIT {
             assertThat(simulator.received()).hasSameSizeAs(arrived.keySet());
             assertArrivedOnceInOrder(messages, List.copyOf(arrived.keySet()), arrived::get);
             afterwards(gateway, messages);
+        }
+    }
+
+    @Test
+    void aRetourThatCannotGoOutWaitsAndItsToewijzingStillReachesTheEpdIntact() throws IOException {
+        byte[] toewijzing = Fixtures.withoutReferentieAanbieder(Fixtures.text("WMO301")).getBytes(StandardCharsets.UTF_8);
+        try (RunningGateway gateway = RunningGateway.start(root.resolve("gateway"), retry())) {
+            Path outbox = gateway.vecozoUit();
+            Files.delete(outbox);
+            Files.writeString(outbox, "a file where the outbox folder should be: every write fails");
+
+            RunningGateway.drop(gateway.vecozoIn(), "toewijzing.xml", toewijzing);
+            await().atMost(WAIT).until(() -> gateway.health("vecozo"), h -> "DOWN".equals(h.get("status")));
+            assertThat(RunningGateway.files(gateway.epdIn())).as("not before its retour is out").isEmpty();
+            Files.delete(outbox);
+            Files.createDirectories(outbox);
+
+            Path delivered = gateway.epdIn().resolve("WMO301_0384_T301-000101.xml");
+            await().atMost(WAIT).until(() -> Files.exists(delivered));
+            assertThat(delivered).hasBinaryContent(toewijzing);
+            assertThat(RunningGateway.files(gateway.epdIn())).containsExactly(delivered);
+            assertThat(RunningGateway.files(outbox)).singleElement().satisfies(retour -> assertThat(retour.getFileName().toString()).startsWith("WMO302_"));
+            assertThat(RunningGateway.files(gateway.fout())).isEmpty();
         }
     }
 
