@@ -6,13 +6,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -179,9 +177,8 @@ class GatewayBenchmark {
     }
 
     private static String get(GatewayProcess gateway, String path) {
-        String login = Base64.getEncoder().encodeToString((RunningGateway.ADMIN + ":" + RunningGateway.PASSWORD).getBytes(StandardCharsets.UTF_8));
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + path)).header("Authorization", "Basic " + login)
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + path)).header("Authorization", RunningGateway.basicLogin(RunningGateway.ADMIN, RunningGateway.PASSWORD))
                     .build(), HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

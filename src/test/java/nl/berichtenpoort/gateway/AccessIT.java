@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import nl.berichtenpoort.testsupport.RunningGateway;
@@ -50,7 +49,7 @@ class AccessIT extends SharedGateway {
             "/actuator/hawtio/", "/actuator/jolokia/version"})
     void everythingElseNeedsALogin(String path) {
         assertThat(RunningGateway.send(anonymous(path).build()).statusCode()).as("without a login").isEqualTo(401);
-        assertThat(RunningGateway.send(anonymous(path).header("Authorization", basic(ADMIN, "wrong-password")).build()).statusCode())
+        assertThat(RunningGateway.send(anonymous(path).header("Authorization", RunningGateway.basicLogin(ADMIN, "wrong-password")).build()).statusCode())
                 .as("with a wrong password").isEqualTo(401);
     }
 
@@ -106,9 +105,5 @@ class AccessIT extends SharedGateway {
 
     private static HttpRequest.Builder anonymous(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + path));
-    }
-
-    private static String basic(String account, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((account + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -6,14 +6,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.berichtenpoort.testsupport.GatewayProcess;
+import nl.berichtenpoort.testsupport.RunningGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,8 +56,7 @@ class GeneratedPasswordIT {
     }
 
     private static int status(GatewayProcess gateway, String account, String password) throws Exception {
-        String login = Base64.getEncoder().encodeToString((account + ":" + password).getBytes(StandardCharsets.UTF_8));
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + "/api/berichten"))
-                .header("Authorization", "Basic " + login).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                .header("Authorization", RunningGateway.basicLogin(account, password)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 }

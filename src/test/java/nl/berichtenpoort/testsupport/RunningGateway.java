@@ -252,8 +252,12 @@ public final class RunningGateway implements AutoCloseable {
 
     /** A request to the gateway's own HTTP port as one of the test accounts ({@link #ADMIN}, {@link #OPERATOR}, {@link #VIEWER}). */
     public HttpRequest.Builder request(String path, String account) {
-        String login = Base64.getEncoder().encodeToString((account + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).header("Authorization", "Basic " + login);
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).header("Authorization", basicLogin(account, PASSWORD));
+    }
+
+    /** The value of an Authorization header for HTTP Basic. */
+    public static String basicLogin(String account, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((account + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public static HttpResponse<String> send(HttpRequest request) {
