@@ -68,7 +68,7 @@ public class Ledger {
             }
             case CONFLICT -> throw duplicate(exchange, "Identificatie " + identity.identificatie() + " is already used for "
                     + type.name() + " by " + identity.sender() + " (file " + stored.fileName() + ", " + WHEN.format(stored.created())
-                    + ") with other content");
+                    + ") with other content; the receiver would refuse it with RetourCode 9056, so it is not sent: give it a new Identificatie");
         }
         Long answers = exchange.getProperty(Flow.ANSWERS_ID, Long.class);
         if (answers != null) {

@@ -100,7 +100,11 @@ public class Sequencer {
         }
     }
 
-    /** A stop follows the starts with its key; a start that withdraws (StatusAanlevering 3) follows the start it withdraws. */
+    /**
+     * A stop follows the starts with its key; a start that withdraws (StatusAanlevering 3) follows the start it withdraws.
+     * Once a start with the key is accepted, that start is the one followed: another one with the same key, sent again by
+     * mistake and refused (TR074) or still under way, does not hold the stop back.
+     */
     private List<StoredMessage> findPredecessors(Exchange exchange, long id) {
         MessageType type = exchange.getProperty(Flow.TYPE, MessageType.class);
         MessageFacts facts = exchange.getProperty(Flow.FACTS, MessageFacts.class);
@@ -114,11 +118,14 @@ public class Sequencer {
         Set<StoredMessage> found = new LinkedHashSet<>();
         for (MessageFacts.ProductLine line : facts.productLines()) {
             if (stop || "3".equals(line.statusAanlevering())) {
-                store.findByKey(Direction.UIT, List.of(start), identity.sender(), identity.receiver(), ReferenceKind.PRODUCT,
-                        client + "|" + line.key()).stream().filter(p -> p.id() < id).forEach(found::add);
+                List<StoredMessage> starts = store.findByKey(Direction.UIT, List.of(start), identity.sender(), identity.receiver(),
+                        ReferenceKind.PRODUCT, client + "|" + line.key()).stream().filter(p -> p.id() < id).toList();
+                if (starts.stream().noneMatch(p -> p.state() == MessageState.GEACCEPTEERD)) {
+                    starts.stream().filter(p -> PENDING.contains(p.state()) || REJECTED.contains(p.state())).forEach(found::add);
+                }
             }
         }
-        return found.stream().filter(p -> PENDING.contains(p.state()) || REJECTED.contains(p.state())).toList();
+        return List.copyOf(found);
     }
 
     private static String names(List<StoredMessage> messages) {

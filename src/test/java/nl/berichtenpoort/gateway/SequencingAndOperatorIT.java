@@ -88,6 +88,27 @@ class SequencingAndOperatorIT {
     }
 
     @Test
+    void aStopFollowsItsAcceptedStartEvenWhenTheSameStartWasSentAgainAndRejected() {
+        String bsn = "999990111";
+        String start = id();
+        drop(gateway.epdUit(), "j-start.xml", message("WMO305", start, bsn));
+        awaitState("WMO305", start, "VERZONDEN");
+        gemeente.accept("WMO305", start);
+        awaitState("WMO305", start, "GEACCEPTEERD");
+        String again = id();
+        drop(gateway.epdUit(), "k-start-opnieuw.xml", message("WMO305", again, bsn));
+        awaitState("WMO305", again, "VERZONDEN");
+        gemeente.rejectClass("WMO305", again, "StartProduct", "9074");
+        awaitState("WMO305", again, "AFGEKEURD");
+        String stop = id();
+
+        drop(gateway.epdUit(), "l-stop.xml", message("WMO307", stop, bsn));
+
+        awaitState("WMO307", stop, "VERZONDEN");
+        assertThat(gateway.vecozoUit().resolve("WMO307_98025566_" + stop + ".xml")).hasBinaryContent(message("WMO307", stop, bsn));
+    }
+
+    @Test
     void aStartThatWithdrawsAnEarlierStartWaitsForItsRetourToo() {
         String bsn = "999990093";
         String start = id();

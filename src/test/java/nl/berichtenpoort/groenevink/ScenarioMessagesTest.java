@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import nl.berichtenpoort.SharedReference;
 import nl.berichtenpoort.message.MessageHeader;
@@ -22,6 +23,7 @@ import nl.berichtenpoort.rules.RuleContext;
 import nl.berichtenpoort.rules.RuleEngine;
 import nl.berichtenpoort.testsupport.groenevink.Scenario;
 import nl.berichtenpoort.testsupport.groenevink.ScenarioMessages;
+import nl.berichtenpoort.testsupport.groenevink.WrongVariants;
 import nl.berichtenpoort.validation.HeaderReader;
 import nl.berichtenpoort.validation.SchemaCatalog;
 import nl.berichtenpoort.validation.ValidationResult;
@@ -32,13 +34,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every message of every Groene Vink scenario, built from its file, is a valid 3.2 message: against the project's
- * schemas, the official ones in ../shared, and the standard's message-level rules (control level 2).
+ * schemas, the official ones in ../shared, and the standard's message-level rules (control level 2); and so is the
+ * wrong variant of each step, whose fault only the receiver's record of earlier messages can reveal.
  */
 class ScenarioMessagesTest {
 
     private static final long MAX = 25L * 1024 * 1024;
     private static final XsdValidator PROJECT = new XsdValidator(new SchemaCatalog(Path.of("xsd")), MAX);
     private static final MessageTypeRegistry REGISTRY = MessageTypeRegistry.load(Path.of("xsd"));
+    private static final Map<String, String> RETOUR = Map.of("301", "302", "305", "306", "307", "308", "315", "316", "323", "325");
     private static final RuleEngine MESSAGE_LEVEL = new RuleEngine(List.of(new BsnRules(), new DateRules(), new ClientRules(),
             new DuplicateLineRules(), new ProductRules()));
 
@@ -57,8 +61,24 @@ class ScenarioMessagesTest {
     @MethodSource("steps")
     void theMessageOfTheStepIsValidAgainstTheProjectSchemasAndTheMessageLevelRules(Scenario scenario, String step, Scenario.Stap stap)
             throws Exception {
-        byte[] message = ScenarioMessages.of(scenario, stap);
+        assertValidWithoutMessageLevelViolations(scenario, stap, ScenarioMessages.of(scenario, stap));
+    }
 
+    @ParameterizedTest(name = "{0} stap {1}")
+    @MethodSource("steps")
+    void theStepNamesItsSenderItsRetourAndAWrongVariantThatOnlyTheReceiversStoreCanCatch(Scenario scenario, String step, Scenario.Stap stap)
+            throws Exception {
+        assertThat(stap.afzender()).isEqualTo(stap.bericht().equals("301") ? "gemeente" : "aanbieder");
+        assertThat(stap.verwacht().retour()).isEqualTo(RETOUR.get(stap.bericht()));
+        assertThat(stap.verwacht().status()).isEqualTo("GEACCEPTEERD");
+        WrongVariants variant = WrongVariants.of(stap);
+        assertThat(variant.retourCode()).matches("9\\d{3}");
+        assertThat(variant.stap().identificatie()).isNotEqualTo(stap.identificatie());
+        // valid and clean at message level, so only the rules that look at earlier messages can refuse it
+        assertValidWithoutMessageLevelViolations(scenario, variant.stap(), ScenarioMessages.of(scenario, variant.stap()));
+    }
+
+    private static void assertValidWithoutMessageLevelViolations(Scenario scenario, Scenario.Stap stap, byte[] message) throws Exception {
         ValidationResult result = PROJECT.validate(message, scenario.naam() + "-" + stap.nr() + ".xml");
 
         assertThat(result.issues()).as(result.summary()).isEmpty();

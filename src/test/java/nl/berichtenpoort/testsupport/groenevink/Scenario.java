@@ -56,13 +56,13 @@ public record Scenario(
         return "iwmo".equals(standaard);
     }
 
-    /** The party that sends a step's message: gemeente for 301, aanbieder for the others. */
+    /** The code of the party that sends a step's message (its {@code afzender}). */
     public String afzender(Stap stap) {
-        return stap.bericht().equals("301") ? gemeente : aanbieder;
+        return stap.doorGemeente() ? gemeente : aanbieder;
     }
 
     public String ontvanger(Stap stap) {
-        return stap.bericht().equals("301") ? aanbieder : gemeente;
+        return stap.doorGemeente() ? aanbieder : gemeente;
     }
 
     /** The message type of a step, e.g. WMO305 or JW323. */
@@ -83,12 +83,14 @@ public record Scenario(
     }
 
     /**
-     * One step: the message (301, 305, 307, 315 or 323) under its own Identificatie and Dagtekening, with the part of its
-     * body that belongs to its type.
+     * One step: who sends (gemeente or aanbieder) which message (301, 305, 307, 315 or 323) under its own Identificatie
+     * and Dagtekening, with the part of its body that belongs to its type; the retour and state it should end with; and
+     * the deliberately wrong variant of it with the RetourCode the receiving party must answer it with.
      */
     public record Stap(
             int nr,
             String titel,
+            String afzender,
             String bericht,
             String identificatie,
             LocalDate dagtekening,
@@ -96,7 +98,31 @@ public record Scenario(
             List<Aanvraag> aanvragen,
             List<Start> starts,
             List<Stop> stops,
-            Declaratie declaratie) {
+            Declaratie declaratie,
+            Verwachting verwacht,
+            Fout fout) {
+
+        public boolean doorGemeente() {
+            return "gemeente".equals(afzender);
+        }
+
+        /** The same step under another Identificatie, with other lines or another Dagtekening. */
+        public Stap with(String identificatie, LocalDate dagtekening, List<Toewijzing> toewijzingen, List<Aanvraag> aanvragen, List<Start> starts,
+                         List<Stop> stops, Declaratie declaratie) {
+            return new Stap(nr, titel, afzender, bericht, identificatie, dagtekening, toewijzingen, aanvragen, starts, stops, declaratie, verwacht,
+                    fout);
+        }
+    }
+
+    /** The retour (302, 306, 308, 316 or 325) a step's message gets, and the state both parties record for it. */
+    public record Verwachting(String retour, String status) {
+    }
+
+    /**
+     * A wrong variant of a step: what is changed ({@link WrongVariants} builds it), the RetourCode the standard prescribes
+     * for it, and for a toewijzing the product code put under an existing ToewijzingNummer.
+     */
+    public record Fout(String variant, String retourcode, String code) {
     }
 
     public record Omvang(long volume, String eenheid, String frequentie) {

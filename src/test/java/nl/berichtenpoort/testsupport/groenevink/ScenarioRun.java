@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import nl.berichtenpoort.SharedReference;
 import nl.berichtenpoort.message.MessageTree;
@@ -21,11 +22,11 @@ import nl.berichtenpoort.validation.XsdValidator;
 /**
  * Plays a Groene Vink scenario against a gateway in one role, the test being the other party behind the VECOZO
  * mailbox folders. A step the gateway's side sends: its back office drops the message, which must reach VECOZO byte for
- * byte and valid, and be accepted by the other party's retour. A step the other side sends: it arrives in the mailbox,
- * the gateway must accept it with a retour without RetourCodes, valid 3.2, and hand it to its back office (a declaratie
- * is answered by the back office's 325, which the gateway sends); then a wrong variant of it must get the RetourCode the
- * standard prescribes. After each step the states
- * and audit steps are checked.
+ * byte and valid, and be accepted by the other party's retour; then another message under its Identificatie must be
+ * refused by the gateway itself (TR056). A step the other side sends: it arrives in the mailbox, the gateway must
+ * accept it with the step's retour, without RetourCodes and valid 3.2, and hand it to its back office (a declaratie is
+ * answered by the back office's 325, which the gateway sends); then the step's wrong variant must get the RetourCode
+ * the scenario file names. After each step the states and audit steps are checked.
  */
 public final class ScenarioRun {
 
@@ -52,6 +53,7 @@ public final class ScenarioRun {
             beforeEach.accept(stap);
             if (ours(stap)) {
                 sent(stap);
+                refusedBeforeSending(stap, WrongVariants.duplicate(stap));
             } else {
                 received(stap);
                 refused(stap, WrongVariants.of(stap));
@@ -61,7 +63,7 @@ public final class ScenarioRun {
 
     /** Whether the gateway's side sends this step's message. */
     public boolean ours(Stap stap) {
-        return stap.bericht().equals("301") == (role == Role.GEMEENTE);
+        return stap.doorGemeente() == (role == Role.GEMEENTE);
     }
 
     private void sent(Stap stap) {
@@ -77,7 +79,7 @@ public final class ScenarioRun {
 
         String retourId = "R" + stap.identificatie();
         RunningGateway.drop(gateway.vecozoIn(), retourId + ".xml", ScenarioMessages.acceptance(scenario, stap, message, retourId));
-        await().atMost(WAIT).until(() -> gateway.state(type, stap.identificatie()).equals("GEACCEPTEERD"));
+        await().atMost(WAIT).until(() -> gateway.state(type, stap.identificatie()).equals(stap.verwacht().status()));
         awaitSteps(stap, stap.identificatie(), "ontvangen", "gevalideerd", "verzonden");
         awaitSteps(stap, retourId, "ontvangen", "gevalideerd", "retour-ontvangen", "geaccepteerd");
     }
@@ -94,7 +96,7 @@ public final class ScenarioRun {
         RunningGateway.drop(gateway.vecozoIn(), stap.identificatie() + ".xml", message);
 
         boolean declaratie = stap.bericht().equals("323");
-        await().atMost(WAIT).until(() -> gateway.state(type, stap.identificatie()).equals(declaratie ? "AFGELEVERD" : "GEACCEPTEERD"));
+        await().atMost(WAIT).until(() -> gateway.state(type, stap.identificatie()).equals(declaratie ? "AFGELEVERD" : stap.verwacht().status()));
         // the state is decided before the message is handed over, so the hand-over is awaited
         awaitSteps(stap, stap.identificatie(), "ontvangen", "gevalideerd", "afgeleverd");
         assertThat(gateway.epdIn().resolve(type + "_" + scenario.afzender(stap) + "_" + stap.identificatie() + ".xml")).as(describe(stap))
@@ -104,6 +106,7 @@ public final class ScenarioRun {
             return;
         }
         Map<String, Object> answer = answers(type, stap.identificatie()).get(0);
+        assertThat(answer.get("type")).as(describe(stap)).isEqualTo(retourType(stap));
         byte[] retour = RunningGateway.bytes(gateway.vecozoUit().resolve(answer.get("type") + "_" + scenario.ontvanger(stap) + "_" + answer.get("identificatie")
                 + ".xml"));
         assertOfficiallyValid(retour, stap);
@@ -122,11 +125,11 @@ public final class ScenarioRun {
         byte[] antwoord = ScenarioMessages.acceptance(scenario, stap, declaratie, antwoordId);
         RunningGateway.drop(gateway.epdUit(), antwoordId + ".xml", antwoord);
 
-        Path out = gateway.vecozoUit().resolve(type.replace("323", "325") + "_" + scenario.ontvanger(stap) + "_" + antwoordId + ".xml");
+        Path out = gateway.vecozoUit().resolve(retourType(stap) + "_" + scenario.ontvanger(stap) + "_" + antwoordId + ".xml");
         await().atMost(WAIT).until(() -> Files.exists(out));
         assertThat(out).as(describe(stap)).hasBinaryContent(antwoord);
         assertOfficiallyValid(antwoord, stap);
-        await().atMost(WAIT).until(() -> gateway.state(type, stap.identificatie()).equals("GEACCEPTEERD"));
+        await().atMost(WAIT).until(() -> gateway.state(type, stap.identificatie()).equals(stap.verwacht().status()));
         awaitSteps(stap, antwoordId, "ontvangen", "gevalideerd", "verzonden");
 
         String tweedeId = antwoordId + "-2";
@@ -141,7 +144,7 @@ public final class ScenarioRun {
         return (List<Map<String, Object>>) gateway.message(type, identificatie).get("answers");
     }
 
-    /** A wrong variant of a step the gateway receives gets the RetourCode the standard prescribes, and changes nothing. */
+    /** A wrong variant of a step the gateway receives gets the RetourCode the scenario names, and is not handed over. */
     private void refused(Stap stap, WrongVariants variant) {
         String type = scenario.type(stap);
         String id = variant.stap().identificatie();
@@ -152,13 +155,35 @@ public final class ScenarioRun {
         String rejected = stap.bericht().equals("323") ? "AFGEWEZEN" : "AFGEKEURD";
         await().atMost(WAIT).until(() -> gateway.state(type, id).equals(rejected));
         Map<String, Object> answer = answers(type, id).get(0);
+        assertThat(answer.get("type")).as(what).isEqualTo(retourType(stap));
         byte[] retour = RunningGateway.bytes(gateway.vecozoUit().resolve(answer.get("type") + "_" + scenario.ontvanger(stap) + "_" + answer.get("identificatie")
                 + ".xml"));
         assertOfficiallyValid(retour, stap);
         assertThat(MessageTree.parse(retour).descendants("RetourCode")).as(what).extracting(MessageTree::text).contains(variant.retourCode());
-        assertThat(RunningGateway.files(gateway.epdIn())).as(what).noneMatch(f -> f.getFileName().toString().equals(
-                type + "_" + scenario.afzender(stap) + "_" + id + ".xml") && !id.equals(stap.identificatie()));
+        assertThat(gateway.epdIn().resolve(type + "_" + scenario.afzender(stap) + "_" + id + ".xml")).as(what + ": not handed over").doesNotExist();
         awaitSteps(stap, (String) answer.get("identificatie"), "retour-verzonden");
+    }
+
+    /**
+     * Another message under an Identificatie the gateway sent already is refused by the gateway itself, with TR056 and
+     * the RetourCode 9056 the receiver would give it named in its fout reason; what was sent stays as it was.
+     */
+    private void refusedBeforeSending(Stap stap, WrongVariants variant) {
+        String type = scenario.type(stap);
+        String file = stap.identificatie() + "-opnieuw.xml";
+        RunningGateway.drop(gateway.epdUit(), file, ScenarioMessages.of(scenario, variant.stap()));
+
+        Path reden = await().atMost(WAIT).until(() -> RunningGateway.files(gateway.fout()).stream().filter(f -> f.toString().endsWith(file + ".reden.txt"))
+                .findFirst(), Optional::isPresent).orElseThrow();
+        assertThat(reden).as(describe(stap) + ", fout: " + variant.wat()).content().startsWith("DUPLICATE\n").contains("TR056",
+                "RetourCode " + variant.retourCode(), "with other content");
+        assertThat(gateway.vecozoUit().resolve(type + "_" + scenario.afzender(stap) + "_" + stap.identificatie() + ".xml"))
+                .hasBinaryContent(ScenarioMessages.of(scenario, stap));
+        assertThat(gateway.state(type, stap.identificatie())).isEqualTo(stap.verwacht().status());
+    }
+
+    private String retourType(Stap stap) {
+        return scenario.type(stap).replace(stap.bericht(), stap.verwacht().retour());
     }
 
     private static void assertOfficiallyValid(byte[] message, Stap stap) {
