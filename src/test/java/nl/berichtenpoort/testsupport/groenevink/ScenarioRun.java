@@ -76,10 +76,12 @@ public final class ScenarioRun {
         assertThat(out).as(describe(stap)).hasBinaryContent(message);
         assertOfficiallyValid(message, stap);
         await().atMost(WAIT).until(() -> gateway.state(type, stap.identificatie()).equals("VERZONDEN"));
+        awaitDeadline(stap, type, stap.identificatie(), false);
 
         String retourId = "R" + stap.identificatie();
         RunningGateway.drop(gateway.vecozoIn(), retourId + ".xml", ScenarioMessages.acceptance(scenario, stap, message, retourId));
         await().atMost(WAIT).until(() -> gateway.state(type, stap.identificatie()).equals(stap.verwacht().status()));
+        awaitDeadline(stap, type, stap.identificatie(), true);
         awaitSteps(stap, stap.identificatie(), "ontvangen", "gevalideerd", "verzonden");
         awaitSteps(stap, retourId, "ontvangen", "gevalideerd", "retour-ontvangen", "geaccepteerd");
     }
@@ -111,6 +113,10 @@ public final class ScenarioRun {
                 + ".xml"));
         assertOfficiallyValid(retour, stap);
         assertThat(MessageTree.parse(retour).descendants("RetourCode")).as(describe(stap) + ": a retour without RetourCodes").isEmpty();
+        // a retour that approves everything is the header alone (IV028), naming the message it answers
+        assertThat(MessageTree.parse(retour).text("Header/BerichtIdentificatie/Identificatie")).as(describe(stap)).isEqualTo(stap.identificatie());
+        assertThat(MessageTree.parse(retour).text("Header/BerichtIdentificatie/Dagtekening")).as(describe(stap))
+                .isEqualTo(stap.dagtekening().toString());
         awaitSteps(stap, (String) answer.get("identificatie"), "retour-verzonden");
     }
 
@@ -121,6 +127,7 @@ public final class ScenarioRun {
     private void answeredByBackOffice(Stap stap, byte[] declaratie) {
         String type = scenario.type(stap);
         assertThat(answers(type, stap.identificatie())).as(describe(stap) + ": the gateway leaves the 325 to the back office").isEmpty();
+        awaitDeadline(stap, type, stap.identificatie(), false);
         String antwoordId = "A" + stap.identificatie();
         byte[] antwoord = ScenarioMessages.acceptance(scenario, stap, declaratie, antwoordId);
         RunningGateway.drop(gateway.epdUit(), antwoordId + ".xml", antwoord);
@@ -130,6 +137,7 @@ public final class ScenarioRun {
         assertThat(out).as(describe(stap)).hasBinaryContent(antwoord);
         assertOfficiallyValid(antwoord, stap);
         await().atMost(WAIT).until(() -> gateway.state(type, stap.identificatie()).equals(stap.verwacht().status()));
+        awaitDeadline(stap, type, stap.identificatie(), true);
         awaitSteps(stap, antwoordId, "ontvangen", "gevalideerd", "verzonden");
 
         String tweedeId = antwoordId + "-2";
@@ -160,6 +168,8 @@ public final class ScenarioRun {
                 + ".xml"));
         assertOfficiallyValid(retour, stap);
         assertThat(MessageTree.parse(retour).descendants("RetourCode")).as(what).extracting(MessageTree::text).contains(variant.retourCode());
+        assertThat(MessageTree.parse(retour).descendants("Bsn")).as(what + ": the refused class is the scenario's client's").extracting(MessageTree::text)
+                .containsOnly(scenario.client().bsn());
         assertThat(gateway.epdIn().resolve(type + "_" + scenario.afzender(stap) + "_" + id + ".xml")).as(what + ": not handed over").doesNotExist();
         awaitSteps(stap, (String) answer.get("identificatie"), "retour-verzonden");
     }
@@ -180,6 +190,20 @@ public final class ScenarioRun {
         assertThat(gateway.vecozoUit().resolve(type + "_" + scenario.afzender(stap) + "_" + stap.identificatie() + ".xml"))
                 .hasBinaryContent(ScenarioMessages.of(scenario, stap));
         assertThat(gateway.state(type, stap.identificatie())).isEqualTo(stap.verwacht().status());
+    }
+
+    /**
+     * The deadline for the step's retour (a 325 within 10 working days, any other within 3) on the message that owes it:
+     * open while it is owed, met once it came, in either role.
+     */
+    @SuppressWarnings("unchecked")
+    private void awaitDeadline(Stap stap, String type, String identificatie, boolean met) {
+        String kind = stap.bericht().equals("323") ? "DECLARATIE_ANTWOORD" : "RETOUR";
+        await().pollDelay(Duration.ZERO).atMost(WAIT).untilAsserted(() -> assertThat((List<Map<String, Object>>) gateway.message(type, identificatie)
+                .get("deadlines")).as(describe(stap) + ": deadline " + kind + (met ? " met" : " open")).anySatisfy(d -> {
+                    assertThat(d).containsEntry("kind", kind);
+                    assertThat(d.get("fulfilledAt") != null).isEqualTo(met);
+                }));
     }
 
     private String retourType(Stap stap) {
