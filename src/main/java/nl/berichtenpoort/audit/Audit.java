@@ -4,8 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.TextMessage;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import nl.berichtenpoort.BerichtenpoortProperties;
 import nl.berichtenpoort.flow.AfkeurEntry;
@@ -19,28 +25,40 @@ import nl.berichtenpoort.privacy.PersonalData;
 import nl.berichtenpoort.store.MessageState;
 import nl.berichtenpoort.store.StoredMessage;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.ExchangeHelper;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Puts one event per step of a message on the durable audit queue: a JSON text message, persistent, with the step,
  * type and identificatie also as JMS properties so that operators can select on them. The routes call one method
- * per step; the send is synchronous, so a step counts as done only when its event is on the broker.
+ * per step. The opening steps of a message (ontvangen, gevalideerd) always have a later step in the same exchange;
+ * they are committed together with it in one JMS transaction, so the broker syncs its journal once per message
+ * instead of once per step. A step that ends a message's turn counts as done only when its events are on the broker;
+ * a crash before that leaves the file in place, and reading it again records the steps again (see {@link #alVerwerkt}).
  */
 @Component("audit")
 public class Audit {
 
-    private final ProducerTemplate producer;
+    /** The events of an exchange not yet committed to the broker. */
+    static final String OPEN_EVENTS = "bpAuditOpen";
+    private static final Set<String> OPENING = Set.of("ontvangen", "gevalideerd");
+    private static final Logger LOG = LoggerFactory.getLogger(Audit.class);
+
+    private final JmsTemplate jms;
     private final ObjectMapper json;
-    private final String endpoint;
+    private final String queue;
     private final Clock clock;
 
-    public Audit(ProducerTemplate producer, ObjectMapper json, BerichtenpoortProperties properties, Clock clock) {
-        this.producer = producer;
+    public Audit(ConnectionFactory connections, ObjectMapper json, BerichtenpoortProperties properties, Clock clock) {
+        this.jms = new JmsTemplate(connections);
+        this.jms.setSessionTransacted(true);
         this.json = json;
         this.clock = clock;
-        this.endpoint = "jms:queue:" + properties.queues().audit() + "?deliveryPersistent=true";
+        this.queue = properties.queues().audit();
     }
 
     public void ontvangen(Exchange exchange) {
@@ -56,14 +74,14 @@ public class Audit {
     }
 
     /**
-     * A file processed to the end before a crash, read again after the restart and only moved away. The step that
-     * completed it is recorded again: the crash may have come after the step and before its event, and an event twice
-     * is better than an event missing.
+     * A file processed to the end before a crash, read again after the restart and only moved away. Its opening steps
+     * are recorded by this exchange, and the step that completed it is recorded again: the crash may have come after
+     * the step and before its events were committed, and an event twice is better than an event missing.
      */
     public void alVerwerkt(Exchange exchange) {
-        record(exchange, "al-verwerkt", "ok", null, null);
         String completed = completedBy(exchange.getProperty(Flow.TYPE, MessageType.class), "uit".equals(exchange.getProperty("bpDirection")),
                 exchange.getProperty(Flow.ALREADY_DONE_STATE, MessageState.class));
+        record(exchange, "al-verwerkt", "ok", null, null);
         if (completed != null) {
             record(exchange, completed, "ok", null, "opnieuw vastgelegd na een herstart");
         }
@@ -129,11 +147,11 @@ public class Audit {
 
     /** An event about a stored message outside a route: a deadline passed, an operator acted. */
     public void record(String step, String outcome, StoredMessage message, String reason, String operator) {
-        send(new AuditEvent(UUID.randomUUID().toString(), null, OffsetDateTime.now(clock), step, outcome, null, null,
+        commit(List.of(new Open(new AuditEvent(UUID.randomUUID().toString(), null, OffsetDateTime.now(clock), step, outcome, null, null,
                 message == null ? null : message.berichttype(),
                 message == null ? null : new AuditEvent.BerichtIdentificatie(message.identificatie(), message.dagtekening()),
                 message == null ? null : message.afzender(), message == null ? null : message.ontvanger(),
-                message == null ? null : message.fileName(), null, null, null, null, reason, operator), "");
+                message == null ? null : message.fileName(), null, null, null, null, reason, operator), "")));
     }
 
     private void record(Exchange exchange, String step, String outcome, List<String> codes, String reason) {
@@ -159,19 +177,69 @@ public class Audit {
                 facts == null ? null : facts.bsnCount(),
                 reason,
                 null);
-        send(event, exchange.getExchangeId());
+        List<Open> open = openEvents(exchange);
+        open.add(new Open(event, exchange.getExchangeId()));
+        if (!OPENING.contains(step)) {
+            commit(open);
+            open.clear();
+        }
     }
 
-    private void send(AuditEvent event, String exchangeId) {
-        try {
-            producer.sendBodyAndHeaders(endpoint, json.writeValueAsString(event), Map.of(
-                    "step", event.step(),
-                    "type", event.type() == null ? "" : event.type(),
-                    "identificatie", event.berichtIdentificatie() == null ? "" : event.berichtIdentificatie().identificatie(),
-                    "exchangeId", exchangeId));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write audit event", e);
+    private record Open(AuditEvent event, String exchangeId) {
+    }
+
+    /**
+     * The exchange's list of events not yet committed; shared by the copies an enrich makes, so an event is committed
+     * once. Should an exchange end with opening events only, they are committed as it completes, before its file moves.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Open> openEvents(Exchange exchange) {
+        List<Open> open = exchange.getProperty(OPEN_EVENTS, List.class);
+        if (open == null) {
+            List<Open> created = new ArrayList<>();
+            exchange.setProperty(OPEN_EVENTS, created);
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    if (!created.isEmpty()) {
+                        try {
+                            commit(created);
+                            created.clear();
+                        } catch (RuntimeException e) {
+                            LOG.error("Audit events of exchange {} not recorded: {}", done.getExchangeId(), e.getMessage());
+                        }
+                    }
+                }
+            });
+            open = created;
         }
+        return open;
+    }
+
+    /** Puts the events on the audit queue in one transaction: all of them or none. */
+    private void commit(List<Open> events) {
+        jms.execute(session -> {
+            try (MessageProducer producer = session.createProducer(session.createQueue(queue))) {
+                producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                for (Open open : events) {
+                    TextMessage message = session.createTextMessage(json.writeValueAsString(open.event()));
+                    message.setStringProperty("step", open.event().step());
+                    message.setStringProperty("type", open.event().type() == null ? "" : open.event().type());
+                    message.setStringProperty("identificatie", open.event().berichtIdentificatie() == null ? ""
+                            : open.event().berichtIdentificatie().identificatie());
+                    message.setStringProperty("exchangeId", open.exchangeId());
+                    producer.send(message);
+                }
+                session.commit();
+            } catch (JsonProcessingException e) {
+                session.rollback();
+                throw new IllegalStateException("cannot write audit event", e);
+            } catch (JMSException | RuntimeException e) {
+                session.rollback();
+                throw e;
+            }
+            return null;
+        });
     }
 
     private static List<String> codes(Exchange exchange) {
