@@ -79,9 +79,10 @@ public record BerichtenpoortProperties(
 
     /**
      * @param delay                   pause between two polls of a folder or mailbox
-     * @param readLockCheckInterval   a file is taken only after its size and time stayed the same this long
+     * @param readLockMinAge          a file is taken only when it has not changed for this long
+     * @param readLockCheckInterval   how often a file that changed more recently is looked at again
      */
-    public record Polling(@NotNull Duration delay, @NotNull Duration readLockCheckInterval) {
+    public record Polling(@NotNull Duration delay, @NotNull Duration readLockMinAge, @NotNull Duration readLockCheckInterval) {
     }
 
     /** Technical failures (a disk, a remote server) are retried with growing pauses before a file goes to fout. */

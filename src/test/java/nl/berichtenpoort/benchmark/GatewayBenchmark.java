@@ -1,5 +1,7 @@
 package nl.berichtenpoort.benchmark;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -40,9 +42,7 @@ class GatewayBenchmark {
     private static final Pattern NUMBER = Pattern.compile("\"(?:MessageCount|value)\":(\\d+)");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** The gateway's own defaults (config/application.yaml) instead of the fast polling of the tests. */
-    private static final String[] DEFAULTS = {"--berichtenpoort.polling.delay=500", "--berichtenpoort.polling.read-lock-check-interval=500",
-            "--berichtenpoort.redelivery.delay=1000", "--berichtenpoort.redelivery.maximum-redeliveries=6", "--berichtenpoort.outage.delay=1000",
-            "--berichtenpoort.outage.maximum-delay=60000", "--berichtenpoort.sequencing.check-interval=1000"};
+    private static final String[] DEFAULTS = ownDefaults();
 
     @TempDir
     Path root;
@@ -241,6 +241,21 @@ class GatewayBenchmark {
         long wait = millis - System.currentTimeMillis();
         if (wait > 0) {
             Thread.sleep(wait);
+        }
+    }
+
+    /** The polling, redelivery, outage and sequencing settings as config/application.yaml gives them. */
+    private static String[] ownDefaults() {
+        try {
+            JsonNode settings = new YAMLMapper().readTree(Path.of("config", "application.yaml").toFile()).get("berichtenpoort");
+            List<String> args = new ArrayList<>();
+            for (String group : List.of("polling", "redelivery", "outage")) {
+                settings.get(group).fields().forEachRemaining(f -> args.add("--berichtenpoort." + group + "." + f.getKey() + "=" + f.getValue().asText()));
+            }
+            args.add("--berichtenpoort.sequencing.check-interval=" + settings.get("sequencing").get("check-interval").asText());
+            return args.toArray(String[]::new);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
