@@ -54,9 +54,7 @@ public class Ledger {
         MessageIdentity identity = exchange.getProperty(Flow.IDENTITY, MessageIdentity.class);
         MessageType type = exchange.getProperty(Flow.TYPE, MessageType.class);
         switch (registration.outcome()) {
-            case NEW, NEW_UNDER_USED_KEY -> {
-                // recorded with its clients and references (register)
-            }
+            case NEW, NEW_UNDER_USED_KEY -> remember(exchange, stored.id());
             case SAME_AGAIN -> {
                 if (sameFileAgain(exchange, stored)) {
                     return;
@@ -84,9 +82,7 @@ public class Ledger {
         Registration registration = register(exchange, Direction.IN, !type.isRetour());
         StoredMessage stored = registration.stored();
         switch (registration.outcome()) {
-            case NEW, NEW_UNDER_USED_KEY -> {
-                // recorded with its clients and references (register)
-            }
+            case NEW, NEW_UNDER_USED_KEY -> remember(exchange, stored.id());
             case SAME_AGAIN -> {
                 if (sameFileAgain(exchange, stored)) {
                     return;
@@ -112,14 +108,13 @@ public class Ledger {
      */
     public void sent(Exchange exchange) {
         long id = exchange.getProperty(Flow.STORE_ID, Long.class);
-        store.atomically(() -> {
-            store.setState(id, MessageState.VERZONDEN, null);
-            openDeadlines(id, exchange.getProperty(Flow.TYPE, MessageType.class));
-            StoredMessage heen = exchange.getProperty(Flow.HEEN, StoredMessage.class);
-            if (heen != null) {
-                settle(exchange, heen, id);
-            }
-        });
+        store.setState(id, MessageState.VERZONDEN, null);
+        MessageType type = exchange.getProperty(Flow.TYPE, MessageType.class);
+        openDeadlines(id, type);
+        StoredMessage heen = exchange.getProperty(Flow.HEEN, StoredMessage.class);
+        if (heen != null) {
+            settle(exchange, heen, id);
+        }
     }
 
     /** An inbound message handed to the EPD. */
@@ -154,12 +149,10 @@ public class Ledger {
     public void applyRetour(Exchange exchange) {
         StoredMessage heen = exchange.getProperty(Flow.HEEN, StoredMessage.class);
         AfkeurEntry afkeur = exchange.getProperty(Flow.AFKEUR, AfkeurEntry.class);
-        store.atomically(() -> {
-            settle(exchange, heen, exchange.getProperty(Flow.STORE_ID, Long.class));
-            if (afkeur != null) {
-                store.setRetourCodes(heen.id(), afkeur.reason());
-            }
-        });
+        settle(exchange, heen, exchange.getProperty(Flow.STORE_ID, Long.class));
+        if (afkeur != null) {
+            store.setRetourCodes(heen.id(), afkeur.reason());
+        }
     }
 
     private void settle(Exchange exchange, StoredMessage heen, long retourId) {
@@ -200,16 +193,8 @@ public class Ledger {
         MessageContent content = MessageContent.of(exchange);
         MessageType type = exchange.getProperty(Flow.TYPE, MessageType.class);
         MessageIdentity identity = exchange.getProperty(Flow.IDENTITY, MessageIdentity.class);
-        // a message is recorded together with its clients and references, or not at all: one without them after a crash
-        // would be invisible to the correlation and sequencing of later messages
-        return store.atomically(() -> {
-            Registration registration = store.register(direction, type, identity, content.name(), content.sha256(), content.size(),
-                    content::open, MessageState.ONTVANGEN, recordConflicts);
-            if (registration.outcome() == Registration.Outcome.NEW || registration.outcome() == Registration.Outcome.NEW_UNDER_USED_KEY) {
-                remember(exchange, registration.stored().id());
-            }
-            return registration;
-        });
+        return store.register(direction, type, identity, content.name(), content.sha256(), content.size(), content::open,
+                MessageState.ONTVANGEN, recordConflicts);
     }
 
     /** Keeps the clients and references of a new message, so later messages can be matched to it. */

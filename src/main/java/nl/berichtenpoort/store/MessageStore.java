@@ -14,7 +14,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import nl.berichtenpoort.io.ContentSource;
 import nl.berichtenpoort.message.ClientRef;
@@ -22,10 +21,8 @@ import nl.berichtenpoort.message.MessageIdentity;
 import nl.berichtenpoort.message.MessageType;
 import nl.berichtenpoort.message.ReferenceKind;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The messages the gateway has taken on, with their bytes, their state and its history, the clients they concern (as
@@ -47,25 +44,10 @@ public class MessageStore {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final TransactionTemplate transactions;
 
     public MessageStore(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        // bound to the DataSource, so the deadlines, leveringen and dead letters written inside join the same transaction
-        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(Objects.requireNonNull(jdbc.getDataSource())));
-    }
-
-    /**
-     * Makes the store changes of {@code changes} one transaction: after a crash all of them are there or none, and the
-     * database commits once instead of once per statement. Nested calls join the outer transaction.
-     */
-    public <T> T atomically(Supplier<T> changes) {
-        return transactions.execute(status -> changes.get());
-    }
-
-    public void atomically(Runnable changes) {
-        transactions.executeWithoutResult(status -> changes.run());
     }
 
     /**
@@ -84,7 +66,7 @@ public class MessageStore {
         if (!underKey.isEmpty() && !recordConflicts) {
             return new Registration(Registration.Outcome.CONFLICT, underKey.get(0));
         }
-        long id = atomically(() -> insert(direction, type, identity, fileName, sha256, size, content, state));
+        long id = insert(direction, type, identity, fileName, sha256, size, content, state);
         return new Registration(underKey.isEmpty() ? Registration.Outcome.NEW : Registration.Outcome.NEW_UNDER_USED_KEY, find(id).orElseThrow());
     }
 
@@ -125,10 +107,8 @@ public class MessageStore {
 
     /** Moves a message to a new state and writes the change into its history. */
     public void setState(long id, MessageState state, String remark, String by) {
-        atomically(() -> {
-            jdbc.update("update bericht set status = ?, bijgewerkt = ? where id = ?", state.name(), Timestamp.from(clock.instant()), id);
-            history(id, state, remark, by);
-        });
+        jdbc.update("update bericht set status = ?, bijgewerkt = ? where id = ?", state.name(), Timestamp.from(clock.instant()), id);
+        history(id, state, remark, by);
     }
 
     public void setState(long id, MessageState state, String remark) {
@@ -146,14 +126,17 @@ public class MessageStore {
     }
 
     public void addKeys(long id, ReferenceKind kind, Collection<String> values) {
-        jdbc.batchUpdate("insert into bericht_sleutel (bericht_id, soort, waarde) values (?, ?, ?)", values.stream().distinct()
-                .map(value -> new Object[] {id, kind.name(), value}).toList());
+        for (String value : values.stream().distinct().toList()) {
+            jdbc.update("insert into bericht_sleutel (bericht_id, soort, waarde) values (?, ?, ?)", id, kind.name(), value);
+        }
     }
 
     /** @param clients client key and masked BSN of each client */
     public void addClients(long id, Collection<ClientRef> clients) {
-        jdbc.batchUpdate("insert into bericht_client (bericht_id, client_sleutel, bsn_gemaskeerd) values (?, ?, ?)", clients.stream().distinct()
-                .map(client -> new Object[] {id, client.key(), client.maskedBsn()}).toList());
+        for (ClientRef client : clients.stream().distinct().toList()) {
+            jdbc.update("insert into bericht_client (bericht_id, client_sleutel, bsn_gemaskeerd) values (?, ?, ?)", id,
+                    client.key(), client.maskedBsn());
+        }
     }
 
     public Optional<StoredMessage> find(long id) {
