@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import nl.berichtenpoort.benchmark.BenchmarkCorpus.Bericht;
 import nl.berichtenpoort.testsupport.GatewayProcess;
 import nl.berichtenpoort.testsupport.RunningGateway;
@@ -60,13 +61,13 @@ class GatewayBenchmark {
         baseline.run(corpus.subList(0, Math.min(200, corpus.size())), staging, root.resolve("warm-up"));
         double baselineRate = MESSAGES / seconds(baseline.run(corpus, staging, root.resolve("baseline")));
 
-        Run burst = run("burst", corpus, staging, List.of(), 0);
+        Run burst = run("burst", corpus, staging, List.of(), 0).clean();
         row("throughput, " + MESSAGES + " messages dropped at once (" + mb(corpusBytes) + " MB), msg/s", baselineRate, burst.rate(), burst.rate() / baselineRate);
         row("latency drop to outbox, p50 / p99, ms", null, burst.latency(50) + " / " + burst.latency(99), null);
         row("peak RSS / peak heap used, MB", null, burst.peakRssMb() + " / " + burst.peakHeapMb(), null);
 
         List<Bericht> steady = BenchmarkCorpus.mixed(7L, RATE * SUSTAINED_SECONDS, "S");
-        Run sustained = run("sustained", steady, write(root.resolve("steady"), steady), List.of(), RATE);
+        Run sustained = run("sustained", steady, write(root.resolve("steady"), steady), List.of(), RATE).clean();
         row("latency at " + RATE + " msg/s for " + SUSTAINED_SECONDS + " s, p50 / p99, ms", null,
                 sustained.latency(50) + " / " + sustained.latency(99), null);
 
@@ -77,6 +78,8 @@ class GatewayBenchmark {
         double gatewayLarge = alone.latency(100) / 1000.0;
         row("one WMO323 of " + mb(large.content().length) + " MB with -Xmx256m, s", baselineLarge, gatewayLarge, gatewayLarge / baselineLarge);
         row("  its peak heap used, MB", null, alone.peakHeapMb(), null);
+        // reported rather than thrown: this is the figure the heap limit is about
+        row("  its outcome", null, alone.problem() == null ? "sent, nothing in fout" : alone.problem(), null);
 
         print();
     }
@@ -108,19 +111,32 @@ class GatewayBenchmark {
                 Thread.sleep(50);
             }
             long done = System.currentTimeMillis();
+            List<Path> refused = Stream.of("fout", "afkeur").flatMap(f -> RunningGateway.files(folder.resolve(f)).stream())
+                    .filter(f -> f.toString().endsWith("reden.txt")).toList();
+            String problem = refused.isEmpty() ? null : refused.size() + " in fout or afkeur, the first: "
+                    + RunningGateway.text(refused.get(0)).lines().skip(1).findFirst().orElse("");
             List<Long> latencies = new ArrayList<>();
             for (Map.Entry<String, Long> drop : dropped.entrySet()) {
                 latencies.add(Math.max(0, Files.getLastModifiedTime(outbox.resolve(drop.getKey())).toMillis() - drop.getValue()));
             }
             latencies.sort(null);
-            return new Run(berichten.size() / ((done - first) / 1000.0), latencies, peakRss(gateway), heap.finish());
+            return new Run(name, berichten.size() / ((done - first) / 1000.0), latencies, peakRss(gateway), heap.finish(), problem);
         } finally {
             heap.finish();
             gateway.stop();
         }
     }
 
-    record Run(double rate, List<Long> latencies, long peakRssMb, long peakHeapMb) {
+    /** @param problem what went to fout or afkeur, null when every message went out cleanly */
+    record Run(String name, double rate, List<Long> latencies, long peakRssMb, long peakHeapMb, String problem) {
+
+        /** Figures of a run in which messages failed do not count. */
+        Run clean() {
+            if (problem != null) {
+                throw new IllegalStateException(name + ": " + problem);
+            }
+            return this;
+        }
 
         long latency(int percentile) {
             int index = (int) Math.ceil(percentile / 100.0 * latencies.size()) - 1;
