@@ -2,13 +2,13 @@ package nl.berichtenpoort.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.TextMessage;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -44,7 +44,7 @@ import org.springframework.stereotype.Component;
 public class Audit {
 
     /** The events of an exchange not yet committed to the broker. */
-    static final String OPEN_EVENTS = "bpAuditOpen";
+    private static final String OPEN_EVENTS = "bpAuditOpen";
     private static final Set<String> OPENING = Set.of("ontvangen", "gevalideerd");
     private static final Logger LOG = LoggerFactory.getLogger(Audit.class);
 
