@@ -79,9 +79,9 @@ public class Audit {
      * the step and before its events were committed, and an event twice is better than an event missing.
      */
     public void alVerwerkt(Exchange exchange) {
+        record(exchange, "al-verwerkt", "ok", null, null);
         String completed = completedBy(exchange.getProperty(Flow.TYPE, MessageType.class), "uit".equals(exchange.getProperty("bpDirection")),
                 exchange.getProperty(Flow.ALREADY_DONE_STATE, MessageState.class));
-        record(exchange, "al-verwerkt", "ok", null, null);
         if (completed != null) {
             record(exchange, completed, "ok", null, "opnieuw vastgelegd na een herstart");
         }

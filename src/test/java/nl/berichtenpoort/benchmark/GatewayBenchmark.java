@@ -5,9 +5,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -41,7 +39,6 @@ class GatewayBenchmark {
     private static final int SUSTAINED_SECONDS = Integer.getInteger("benchmark.sustained.seconds", 60);
     private static final long LARGE_BYTES = 24L * 1024 * 1024 + 512 * 1024;
     private static final Pattern NUMBER = Pattern.compile("\"(?:MessageCount|value)\":(\\d+)");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** The gateway's own defaults (config/application.yaml) instead of the fast polling of the tests. */
     private static final String[] DEFAULTS = ownDefaults();
 
@@ -193,15 +190,8 @@ class GatewayBenchmark {
     }
 
     private static String get(GatewayProcess gateway, String path) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + path)).header("Authorization", RunningGateway.basicLogin(RunningGateway.ADMIN, RunningGateway.PASSWORD))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return RunningGateway.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + path))
+                .header("Authorization", RunningGateway.basicLogin(RunningGateway.ADMIN, RunningGateway.PASSWORD)).build()).body();
     }
 
     private static long number(String json) {

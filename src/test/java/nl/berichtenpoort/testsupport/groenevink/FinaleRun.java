@@ -65,7 +65,7 @@ public final class FinaleRun {
         String what = scenario.naam() + " stap " + stap.nr() + " fout (" + variant.wat() + ")";
         RunningGateway.drop(sender.epdUit(), id + ".xml", ScenarioMessages.of(scenario, variant.stap()));
 
-        String rejected = stap.bericht().equals("323") ? "AFGEWEZEN" : "AFGEKEURD";
+        String rejected = variant.rejectedState();
         await().alias(what + " refused by the receiver").atMost(WAIT).until(() -> receiver.state(type, id).equals(rejected));
         await().alias(what + " refused at the sender").atMost(WAIT).until(() -> sender.state(type, id).equals(rejected));
         assertThat(String.valueOf(sender.message(type, id).get("retourCodes"))).as(what).contains(variant.retourCode());

@@ -160,7 +160,7 @@ public final class ScenarioRun {
         byte[] message = ScenarioMessages.of(scenario, variant.stap());
         RunningGateway.drop(gateway.vecozoIn(), id + "-fout-" + stap.nr() + ".xml", message);
 
-        String rejected = stap.bericht().equals("323") ? "AFGEWEZEN" : "AFGEKEURD";
+        String rejected = variant.rejectedState();
         await().atMost(WAIT).until(() -> gateway.state(type, id).equals(rejected));
         Map<String, Object> answer = answers(type, id).get(0);
         assertThat(answer.get("type")).as(what).isEqualTo(retourType(stap));

@@ -24,6 +24,11 @@ import nl.berichtenpoort.testsupport.groenevink.Scenario.Toewijzing;
  */
 public record WrongVariants(String wat, Stap stap, String retourCode) {
 
+    /** The state the refused variant ends in at both parties: a declaratie is rejected by its 325, the rest by a retour. */
+    public String rejectedState() {
+        return stap.bericht().equals("323") ? "AFGEWEZEN" : "AFGEKEURD";
+    }
+
     static final long UNKNOWN_TOEWIJZING = 99_999_999L;
 
     public static WrongVariants of(Stap stap) {
@@ -39,10 +44,8 @@ public record WrongVariants(String wat, Stap stap, String retourCode) {
                 yield new WrongVariants("ToewijzingNummer " + t.nummer() + " voor product " + stap.fout().code(), variant(stap, id, toewijzingen,
                         stap.starts(), stap.stops(), stap.declaratie()), code);
             }
-            case "referentie-opnieuw" -> new WrongVariants("het verzoek opnieuw met dezelfde ReferentieAanbieder", variant(stap, id,
-                    stap.toewijzingen(), stap.starts(), stap.stops(), stap.declaratie()), code);
-            case "zelfde-start-opnieuw" -> new WrongVariants("dezelfde start opnieuw", variant(stap, id, stap.toewijzingen(), stap.starts(),
-                    stap.stops(), stap.declaratie()), code);
+            case "referentie-opnieuw" -> new WrongVariants("het verzoek opnieuw met dezelfde ReferentieAanbieder", again(stap, id), code);
+            case "zelfde-start-opnieuw" -> new WrongVariants("dezelfde start opnieuw", again(stap, id), code);
             case "onbekend-toewijzingnummer" -> stap.bericht().equals("323") ? unknownToewijzingInDeclaratie(stap, id, code)
                     : new WrongVariants("start op onbekend ToewijzingNummer " + UNKNOWN_TOEWIJZING, variant(stap, id, stap.toewijzingen(),
                     stap.starts().stream().map(s -> new Start(UNKNOWN_TOEWIJZING, s.categorie(), s.code(), s.toewijzingIngangsdatum(),
@@ -68,6 +71,11 @@ public record WrongVariants(String wat, Stap stap, String retourCode) {
         return new WrongVariants("declaratie op onbekend ToewijzingNummer " + UNKNOWN_TOEWIJZING, variant(stap, id, stap.toewijzingen(),
                 stap.starts(), stap.stops(), new Declaratie(declaratie.nummer() + "X", declaratie.begindatum(), declaratie.einddatum(), prestaties)),
                 code);
+    }
+
+    /** The step unchanged under another Identificatie. */
+    private static Stap again(Stap stap, String identificatie) {
+        return variant(stap, identificatie, stap.toewijzingen(), stap.starts(), stap.stops(), stap.declaratie());
     }
 
     private static Stap variant(Stap stap, String identificatie, List<Toewijzing> toewijzingen, List<Start> starts, List<Stop> stops,
