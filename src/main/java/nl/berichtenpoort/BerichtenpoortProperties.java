@@ -40,6 +40,8 @@ public record BerichtenpoortProperties(
         @Valid @NotNull Outage outage,
         @Valid @NotNull Vecozo vecozo,
         @Valid @NotNull Queues queues,
+        @Valid @NotNull AuditTrail audit,
+        @Valid @NotNull Store store,
         @Valid @NotNull Deadlines deadlines,
         @Valid @NotNull Sequencing sequencing,
         @Valid @NotNull Privacy privacy,
@@ -199,6 +201,21 @@ public record BerichtenpoortProperties(
 
     /** The durable Artemis queues of the audit trail and the two dead letters. */
     public record Queues(@NotBlank String audit, @NotBlank String afkeur, @NotBlank String fout) {
+    }
+
+    /**
+     * @param contentFolder where the bytes of the stored messages are kept, one file per content named by its SHA-256
+     * @param syncContent   force each content file to disk before its row is written (for a database that syncs its
+     *                      commits, as PostgreSQL does; H2 in file mode does not, so there it would buy nothing)
+     */
+    public record Store(@NotNull Path contentFolder, boolean syncContent) {
+    }
+
+    /**
+     * @param forwardInterval  how often audit events kept in the store are moved to the audit queue
+     * @param forwardBatchSize how many events at most go to the queue in one transaction
+     */
+    public record AuditTrail(@NotNull Duration forwardInterval, @Min(1) int forwardBatchSize) {
     }
 
     /**

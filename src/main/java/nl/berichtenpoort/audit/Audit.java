@@ -2,18 +2,12 @@ package nl.berichtenpoort.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSException;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.TextMessage;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import nl.berichtenpoort.BerichtenpoortProperties;
 import nl.berichtenpoort.flow.AfkeurEntry;
 import nl.berichtenpoort.flow.Flow;
 import nl.berichtenpoort.flow.RefusedMessageException;
@@ -29,16 +23,19 @@ import org.apache.camel.support.ExchangeHelper;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jms.core.JmsTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Puts one event per step of a message on the durable audit queue: a JSON text message, persistent, with the step,
- * type and identificatie also as JMS properties so that operators can select on them. The routes call one method
- * per step. The opening steps of a message (ontvangen, gevalideerd) always have a later step in the same exchange;
- * they are committed together with it in one JMS transaction, so the broker syncs its journal once per message
- * instead of once per step. A step that ends a message's turn counts as done only when its events are on the broker;
- * a crash before that leaves the file in place, and reading it again records the steps again (see {@link #alVerwerkt}).
+ * Records one event per step of a message for the durable audit queue: a JSON text with the step, type and
+ * identificatie also as JMS properties so that operators can select on them. The routes call one method per step. An
+ * event is written in the message store (table audit_uit) and {@link AuditForwarder} moves it to the queue, in batches:
+ * the store's commit is the one a message waits for, not a journal sync of the broker per message, and a broker that
+ * is down holds up no message. The opening steps of a message (ontvangen, gevalideerd) always have a later step in the
+ * same exchange; they are written together with it in one store transaction. A step that ends a message's turn counts
+ * as done only when its events are in the store; a crash before that leaves the file in place, and reading it again
+ * records the steps again (see {@link #alVerwerkt}).
  */
 @Component("audit")
 public class Audit {
@@ -48,17 +45,16 @@ public class Audit {
     private static final Set<String> OPENING = Set.of("ontvangen", "gevalideerd");
     private static final Logger LOG = LoggerFactory.getLogger(Audit.class);
 
-    private final JmsTemplate jms;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
     private final ObjectMapper json;
-    private final String queue;
     private final Clock clock;
 
-    public Audit(ConnectionFactory connections, ObjectMapper json, BerichtenpoortProperties properties, Clock clock) {
-        this.jms = new JmsTemplate(connections);
-        this.jms.setSessionTransacted(true);
+    public Audit(JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
         this.json = json;
         this.clock = clock;
-        this.queue = properties.queues().audit();
     }
 
     public void ontvangen(Exchange exchange) {
@@ -216,30 +212,24 @@ public class Audit {
         return open;
     }
 
-    /** Puts the events on the audit queue in one transaction: all of them or none. */
+    /** Writes the events in the store in one transaction: all of them or none. */
     private void commit(List<Open> events) {
-        jms.execute(session -> {
-            try (MessageProducer producer = session.createProducer(session.createQueue(queue))) {
-                producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-                for (Open open : events) {
-                    TextMessage message = session.createTextMessage(json.writeValueAsString(open.event()));
-                    message.setStringProperty("step", open.event().step());
-                    message.setStringProperty("type", open.event().type() == null ? "" : open.event().type());
-                    message.setStringProperty("identificatie", open.event().berichtIdentificatie() == null ? ""
-                            : open.event().berichtIdentificatie().identificatie());
-                    message.setStringProperty("exchangeId", open.exchangeId());
-                    producer.send(message);
-                }
-                session.commit();
-            } catch (JsonProcessingException e) {
-                session.rollback();
-                throw new IllegalStateException("cannot write audit event", e);
-            } catch (JMSException | RuntimeException e) {
-                session.rollback();
-                throw e;
-            }
-            return null;
-        });
+        List<Object[]> rows = new ArrayList<>(events.size());
+        for (Open open : events) {
+            AuditEvent event = open.event();
+            rows.add(new Object[] {text(event), event.step(), event.type() == null ? "" : event.type(),
+                    event.berichtIdentificatie() == null ? "" : event.berichtIdentificatie().identificatie(), open.exchangeId()});
+        }
+        transaction.executeWithoutResult(status -> jdbc.batchUpdate(
+                "insert into audit_uit (gebeurtenis, stap, berichttype, identificatie, exchange_id) values (?, ?, ?, ?, ?)", rows));
+    }
+
+    private String text(AuditEvent event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write audit event", e);
+        }
     }
 
     private static List<String> codes(Exchange exchange) {

@@ -22,12 +22,14 @@ import nl.berichtenpoort.store.VspReferences;
 import nl.berichtenpoort.validation.Problem;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records each message in the store before it is passed on, with its clients (as client keys) and references, and
  * moves it through its states. Enforces "never twice": the same message again is not passed on a second time
  * unless its earlier attempt did not finish. Outbound, another message under a used Identificatie is refused (TR056);
- * inbound, it is recorded so that our retour can reject it.
+ * inbound, it is recorded so that our retour can reject it. Each step writes its rows in one store transaction: one
+ * commit per step instead of one per row (H2 writes a chunk per commit: half the poller's time went there).
  */
 @Component("ledger")
 public class Ledger {
@@ -48,6 +50,7 @@ public class Ledger {
     }
 
     /** Outbound, before delivery to VECOZO. */
+    @Transactional
     public void outbound(Exchange exchange) {
         Registration registration = register(exchange, Direction.UIT, false);
         StoredMessage stored = registration.stored();
@@ -77,6 +80,7 @@ public class Ledger {
     }
 
     /** Inbound, before anything is decided. A message pulled from the VSP keeps its TraceerId and ConversatieId. */
+    @Transactional
     public void inbound(Exchange exchange) {
         MessageType type = exchange.getProperty(Flow.TYPE, MessageType.class);
         Registration registration = register(exchange, Direction.IN, !type.isRetour());
@@ -106,6 +110,7 @@ public class Ledger {
      * Sent to VECOZO: a heenbericht now waits for its retour (and a request for its answer) within the deadlines; a
      * retour of the back office settles the heenbericht it answers (see {@link Correlator#answer}).
      */
+    @Transactional
     public void sent(Exchange exchange) {
         long id = exchange.getProperty(Flow.STORE_ID, Long.class);
         store.setState(id, MessageState.VERZONDEN, null);

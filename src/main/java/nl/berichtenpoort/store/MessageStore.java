@@ -1,8 +1,5 @@
 package nl.berichtenpoort.store;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -43,15 +40,17 @@ public class MessageStore {
     private static final String B_COLUMNS = Arrays.stream(COLUMNS.split(", ")).map(c -> "b." + c).collect(Collectors.joining(", "));
 
     private final JdbcTemplate jdbc;
+    private final ContentFiles contents;
     private final Clock clock;
 
-    public MessageStore(JdbcTemplate jdbc, Clock clock) {
+    public MessageStore(JdbcTemplate jdbc, ContentFiles contents, Clock clock) {
         this.jdbc = jdbc;
+        this.contents = contents;
         this.clock = clock;
     }
 
     /**
-     * Records a message unless it is already there. The content is streamed into the store (a declaratie may be 25 MB).
+     * Records a message unless it is already there. The content is streamed to its file (a declaratie may be 25 MB).
      *
      * @param recordConflicts record other bytes under a used key too (inbound: they must be answered); otherwise
      *                        such a message is not recorded and the outcome is CONFLICT
@@ -72,34 +71,30 @@ public class MessageStore {
 
     private long insert(Direction direction, MessageType type, MessageIdentity identity, String fileName, String sha256, long size,
                         ContentSource content, MessageState state) {
+        contents.keep(sha256, size, content);
         Timestamp now = Timestamp.from(clock.instant());
         KeyHolder key = new GeneratedKeyHolder();
-        try (InputStream in = content.open()) {
-            jdbc.update(connection -> {
-                var ps = connection.prepareStatement("insert into bericht (richting, standaard, release_versie, berichttype, afzender,"
-                        + " ontvanger, identificatie, dagtekening, antwoord_op, antwoord_op_dagtekening, bestandsnaam, sha256, status,"
-                        + " inhoud, aangemaakt, bijgewerkt) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
-                ps.setString(1, direction.name());
-                ps.setString(2, type.standard().code());
-                ps.setString(3, type.release());
-                ps.setString(4, type.name());
-                ps.setString(5, identity.sender());
-                ps.setString(6, identity.receiver());
-                ps.setString(7, identity.identificatie());
-                ps.setString(8, identity.dagtekening());
-                ps.setString(9, identity.answers());
-                ps.setString(10, identity.answersDate());
-                ps.setString(11, fileName);
-                ps.setString(12, sha256);
-                ps.setString(13, state.name());
-                ps.setBinaryStream(14, in, size);
-                ps.setTimestamp(15, now);
-                ps.setTimestamp(16, now);
-                return ps;
-            }, key);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        jdbc.update(connection -> {
+            var ps = connection.prepareStatement("insert into bericht (richting, standaard, release_versie, berichttype, afzender,"
+                    + " ontvanger, identificatie, dagtekening, antwoord_op, antwoord_op_dagtekening, bestandsnaam, sha256, status,"
+                    + " aangemaakt, bijgewerkt) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+            ps.setString(1, direction.name());
+            ps.setString(2, type.standard().code());
+            ps.setString(3, type.release());
+            ps.setString(4, type.name());
+            ps.setString(5, identity.sender());
+            ps.setString(6, identity.receiver());
+            ps.setString(7, identity.identificatie());
+            ps.setString(8, identity.dagtekening());
+            ps.setString(9, identity.answers());
+            ps.setString(10, identity.answersDate());
+            ps.setString(11, fileName);
+            ps.setString(12, sha256);
+            ps.setString(13, state.name());
+            ps.setTimestamp(14, now);
+            ps.setTimestamp(15, now);
+            return ps;
+        }, key);
         long id = key.getKey().longValue();
         history(id, state, null, GATEWAY);
         return id;
@@ -308,9 +303,11 @@ public class MessageStore {
                 rs.getString("retourcodes"), rs.getTimestamp("aangemaakt").toInstant(), null);
     }
 
+    /** Messages recorded before their content moved to files (V5) keep it in the column inhoud. */
     private StoredMessage rowWithContent(ResultSet rs, int i) throws SQLException {
         StoredMessage m = row(rs, i);
+        byte[] inRow = rs.getBytes("inhoud");
         return new StoredMessage(m.id(), m.direction(), m.berichttype(), m.afzender(), m.ontvanger(), m.identificatie(), m.dagtekening(),
-                m.fileName(), m.sha256(), m.state(), m.retourCodes(), m.created(), rs.getBytes("inhoud"));
+                m.fileName(), m.sha256(), m.state(), m.retourCodes(), m.created(), inRow != null ? inRow : contents.read(m.sha256()));
     }
 }

@@ -1,6 +1,7 @@
 package nl.berichtenpoort.store;
 
 import java.time.Clock;
+import nl.berichtenpoort.BerichtenpoortProperties;
 import javax.sql.DataSource;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.springframework.context.annotation.Bean;
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The message store, its deadlines, dead letters, toewijzingen and leveringen, and the idempotent repositories of the
+ * The message store (its message bytes as files in berichtenpoort.store.content-folder), its deadlines, dead letters, toewijzingen and leveringen, and the idempotent repositories of the
  * polling routes, in one database (H2 in file mode by default, PostgreSQL in production) whose tables Flyway creates
  * (src/main/resources/db/migration).
  */
@@ -16,8 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class StoreConfiguration {
 
     @Bean
-    MessageStore messageStore(JdbcTemplate jdbc, Clock clock) {
-        return new MessageStore(jdbc, clock);
+    MessageStore messageStore(JdbcTemplate jdbc, BerichtenpoortProperties properties, Clock clock) {
+        return new MessageStore(jdbc, new ContentFiles(properties.store().contentFolder(), properties.store().syncContent()), clock);
     }
 
     @Bean

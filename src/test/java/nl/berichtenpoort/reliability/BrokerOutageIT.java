@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Suite 2, broker: the gateway against a standalone Apache Artemis (the distribution, its own process) that is stopped
  * mid-flow and started again (-Dbroker.outage.seconds, 20 by default) while the EPD and the gemeente keep dropping
- * messages. Health shows jms DOWN during the outage and UP after; the routes carry on by themselves; every message is
- * delivered exactly once and every audit event of before, during and after the outage is on the broker's queue.
+ * messages. Health shows jms DOWN during the outage and UP after; the messages do not wait for the broker (their audit
+ * events wait in the store meanwhile); every message is delivered exactly once and every audit event of before, during
+ * and after the outage is on the broker's queue.
  */
 class BrokerOutageIT {
 
@@ -45,6 +46,10 @@ class BrokerOutageIT {
                 Instant stopped = Instant.now();
                 await().atMost(Duration.ofSeconds(30)).until(() -> gateway.health("jms"), h -> "DOWN".equals(h.get("status")));
                 drop(folders, during);
+                // the audit events wait in the store, the messages do not wait for the broker
+                await().atMost(OUTAGE).untilAsserted(() -> assertThat(berichten).allMatch(b -> Deliveries.arrived(folders, b)));
+                assertThat(auditEventsWaiting(gateway)).as("audit events waiting in the store").isGreaterThanOrEqualTo(3 * during.size());
+                assertThat(Instant.now()).as("delivered while the broker was down").isBefore(stopped.plus(OUTAGE));
                 sleepUntil(stopped.plus(OUTAGE));
                 broker.start();
                 Instant started = Instant.now();
@@ -57,6 +62,7 @@ class BrokerOutageIT {
                 assertThat(RunningGateway.files(gateway.fout())).as("nothing in fout").isEmpty();
                 assertThat(RunningGateway.files(gateway.afkeur())).as("nothing in afkeur").isEmpty();
                 await().atMost(WAIT).untilAsserted(() -> assertThat(RunningGateway.files(gateway.epdUit())).allMatch(f -> f.toString().contains(".verwerkt")));
+                await().atMost(WAIT).untilAsserted(() -> assertThat(auditEventsWaiting(gateway)).isZero());
                 await().atMost(WAIT).untilAsserted(() -> {
                     for (Bericht bericht : berichten) {
                         assertThat(gateway.stepsOf(bericht.identificatie())).as(bericht.fileName()).contains("ontvangen", "gevalideerd",
@@ -65,6 +71,11 @@ class BrokerOutageIT {
                 });
             }
         }
+    }
+
+    private static double auditEventsWaiting(RunningGateway gateway) {
+        return gateway.getText("/actuator/prometheus").lines().filter(line -> line.startsWith("berichtenpoort_audit_wachtend "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1))).findFirst().orElseThrow();
     }
 
     /** Sequencing off: no gemeente answers here, and a stop would wait for the retour of its start. */

@@ -24,6 +24,7 @@ import nl.berichtenpoort.message.MessageTypeRegistry;
 import nl.berichtenpoort.privacy.ClientKeys;
 import nl.berichtenpoort.store.Deadlines;
 import nl.berichtenpoort.store.Leveringen;
+import nl.berichtenpoort.store.ContentFiles;
 import nl.berichtenpoort.store.MessageStore;
 import nl.berichtenpoort.store.Toewijzingen;
 import nl.berichtenpoort.testsupport.TestDatabase;
@@ -96,7 +97,7 @@ final class RuleTestSupport {
             JdbcTemplate jdbc = TestDatabase.h2(folder);
             Clock clock = Clock.fixed(TODAY.atStartOfDay(ZoneId.of("Europe/Amsterdam")).toInstant(), ZoneId.of("Europe/Amsterdam"));
             Deadlines deadlines = new Deadlines(jdbc, clock);
-            store = new MessageStore(jdbc, clock);
+            store = new MessageStore(jdbc, new ContentFiles(folder.resolve("inhoud"), false), clock);
             toewijzingen = new Toewijzingen(jdbc);
             leveringen = new Leveringen(jdbc);
             ledger = new Ledger(store, deadlines, new DeadlinePolicy(new WorkingDays(Set.of())), clock);

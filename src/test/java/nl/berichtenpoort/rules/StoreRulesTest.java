@@ -12,6 +12,7 @@ import java.util.List;
 import nl.berichtenpoort.message.ReferenceKind;
 import nl.berichtenpoort.privacy.ClientKeys;
 import nl.berichtenpoort.store.MessageState;
+import nl.berichtenpoort.store.ContentFiles;
 import nl.berichtenpoort.store.MessageStore;
 import nl.berichtenpoort.store.Registration;
 import nl.berichtenpoort.store.Toewijzingen;
@@ -35,7 +36,7 @@ class StoreRulesTest {
     @BeforeEach
     void database() {
         JdbcTemplate jdbc = TestDatabase.h2(folder);
-        store = new MessageStore(jdbc, Clock.system(ZoneId.of("Europe/Amsterdam")));
+        store = new MessageStore(jdbc, new ContentFiles(folder.resolve("inhoud"), false), Clock.system(ZoneId.of("Europe/Amsterdam")));
         toewijzingen = new Toewijzingen(jdbc);
     }
 

@@ -44,7 +44,7 @@ class MessageStoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void theSameBytesAreTheSameMessageOtherBytesUnderAUsedKeyAConflict(String name, Function<Path, JdbcTemplate> database) {
-        MessageStore store = new MessageStore(database.apply(folder.resolve(name + "-1")), CLOCK);
+        MessageStore store = new MessageStore(database.apply(folder.resolve(name + "-1")), contents(name + "-1"), CLOCK);
         MessageIdentity identity = new MessageIdentity("98025566", "0384", "T305-1", "2026-11-20", null, null);
 
         Registration first = register(store, MessageStore.Direction.UIT, identity, "inhoud een", false);
@@ -67,7 +67,7 @@ class MessageStoreTest {
     @MethodSource("databases")
     void statesHistoryReferencesClientsAndAnswersAreKeptAndSurviveAReopenedStore(String name, Function<Path, JdbcTemplate> database) {
         JdbcTemplate jdbc = database.apply(folder.resolve(name + "-2"));
-        MessageStore store = new MessageStore(jdbc, CLOCK);
+        MessageStore store = new MessageStore(jdbc, contents(name + "-2"), CLOCK);
         long heen = register(store, MessageStore.Direction.UIT, new MessageIdentity("98025566", "0384", "T305-2", "2026-11-20", null, null),
                 "start", false).stored().id();
         store.addClients(heen, List.of(new ClientRef("a".repeat(64), "*****0019")));
@@ -80,7 +80,7 @@ class MessageStoreTest {
         store.setState(heen, MessageState.AFGEKEURD, "WMO306 R-1", "gateway");
         store.setRetourCodes(heen, "- 9019 ...");
 
-        MessageStore reopened = new MessageStore(jdbc, CLOCK);
+        MessageStore reopened = new MessageStore(jdbc, contents(name + "-2"), CLOCK);
         assertThat(reopened.find(heen).orElseThrow().state()).isEqualTo(MessageState.AFGEKEURD);
         assertThat(reopened.find(heen).orElseThrow().retourCodes()).isEqualTo("- 9019 ...");
         assertThat(reopened.history(heen)).extracting(StateChange::state)
@@ -97,7 +97,7 @@ class MessageStoreTest {
     @MethodSource("databases")
     void deadlinesDeadLettersToewijzingenAndSequencingLiveInTheSameDatabase(String name, Function<Path, JdbcTemplate> database) {
         JdbcTemplate jdbc = database.apply(folder.resolve(name + "-3"));
-        MessageStore store = new MessageStore(jdbc, CLOCK);
+        MessageStore store = new MessageStore(jdbc, contents(name + "-3"), CLOCK);
         Deadlines deadlines = new Deadlines(jdbc, CLOCK);
         DeadLetterStore deadLetters = new DeadLetterStore(jdbc, CLOCK);
         Toewijzingen toewijzingen = new Toewijzingen(jdbc);
@@ -132,6 +132,28 @@ class MessageStoreTest {
         store.addPredecessor(stop, start);
         assertThat(store.successors(start)).extracting(StoredMessage::id).containsExactly(stop);
         assertThat(store.predecessors(stop)).extracting(StoredMessage::id).containsExactly(start);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void theBytesAreAFileNamedByTheirSha256BesideTheRowAndOlderRowsKeepTheirsInTheColumn(String name, Function<Path, JdbcTemplate> database) {
+        JdbcTemplate jdbc = database.apply(folder.resolve(name + "-4"));
+        MessageStore store = new MessageStore(jdbc, contents(name + "-4"), CLOCK);
+        StoredMessage stored = register(store, MessageStore.Direction.UIT, new MessageIdentity("98025566", "0384", "T305-9", "2026-11-20",
+                null, null), "de inhoud", false).stored();
+
+        assertThat(jdbc.queryForObject("select inhoud from bericht where id = ?", byte[].class, stored.id())).isNull();
+        assertThat(folder.resolve(name + "-4-inhoud").resolve(stored.sha256().substring(0, 2)).resolve(stored.sha256() + ".xml"))
+                .hasContent("de inhoud");
+        assertThat(store.findWithContent(stored.id()).orElseThrow().content()).asString(StandardCharsets.UTF_8).isEqualTo("de inhoud");
+
+        jdbc.update("update bericht set inhoud = ? where id = ?", "van voor V5".getBytes(StandardCharsets.UTF_8), stored.id());
+        assertThat(store.findWithContent(stored.id()).orElseThrow().content()).asString(StandardCharsets.UTF_8).isEqualTo("van voor V5");
+    }
+
+    private static ContentFiles contents(String name) {
+        // PostgreSQL forces its commits to disk, so its content files are forced too (berichtenpoort.store.sync-content)
+        return new ContentFiles(folder.resolve(name + "-inhoud"), name.startsWith("PostgreSQL"));
     }
 
     private static Registration register(MessageStore store, MessageStore.Direction direction, MessageIdentity identity, String content,

@@ -89,6 +89,7 @@ public final class RunningGateway implements AutoCloseable {
                 "--berichtenpoort.folders.afkeur=" + root.resolve("afkeur"),
                 "--berichtenpoort.folders.fout=" + root.resolve("fout"),
                 "--berichtenpoort.folders.work=" + root.resolve("work"),
+                "--berichtenpoort.store.content-folder=" + root.resolve("inhoud"),
                 "--berichtenpoort.polling.delay=100",
                 "--berichtenpoort.polling.read-lock-min-age=200",
                 "--berichtenpoort.polling.read-lock-check-interval=50",
