@@ -105,7 +105,7 @@ public final class MessageFacts implements ContentListener {
             }
             return;
         }
-        values.putIfAbsent(path.replaceAll("\\[\\d+]", ""), text);
+        values.putIfAbsent(withoutIndexes(path), text);
         switch (name) {
             case "Bsn" -> client(text);
             case "ToewijzingNummer" -> reference(ReferenceKind.TOEWIJZINGNUMMER, text);
@@ -120,6 +120,22 @@ public final class MessageFacts implements ContentListener {
         if ("RetourCode".equals(name) && retourCodes.size() < MAX_CODES && paths.size() >= 2) {
             recordCode(text);
         }
+    }
+
+    /** /Bericht/Client[2]/Bsn -> /Bericht/Client/Bsn; by hand, as a regex per element costs a 25 MB declaratie a fifth of its time. */
+    static String withoutIndexes(String path) {
+        int open = path.indexOf('[');
+        if (open < 0) {
+            return path;
+        }
+        StringBuilder plain = new StringBuilder(path.length());
+        int from = 0;
+        while (open >= 0) {
+            plain.append(path, from, open);
+            from = path.indexOf(']', open) + 1;
+            open = path.indexOf('[', from);
+        }
+        return plain.append(path, from, path.length()).toString();
     }
 
     private void client(String bsn) {

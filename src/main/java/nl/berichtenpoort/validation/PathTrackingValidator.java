@@ -33,7 +33,8 @@ final class PathTrackingValidator implements ContentHandler, ErrorHandler {
     private final List<ValidationIssue> issues = new ArrayList<>();
     private int suppressed;
 
-    private record Frame(String name, int index, Map<String, Integer> childCounts) {
+    /** @param path the element's path, made once when it starts (a 25 MB declaratie has about a million elements) */
+    private record Frame(String name, int index, Map<String, Integer> childCounts, String path) {
     }
 
     PathTrackingValidator(ValidatorHandler validator, ContentListener listener) {
@@ -54,7 +55,8 @@ final class PathTrackingValidator implements ContentHandler, ErrorHandler {
     public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
         Frame parent = path.peekLast();
         int index = parent == null ? 1 : parent.childCounts().merge(localName, 1, Integer::sum);
-        path.addLast(new Frame(localName, index, new HashMap<>()));
+        String elementPath = (parent == null ? "" : parent.path()) + "/" + localName + (index > 1 ? "[" + index + "]" : "");
+        path.addLast(new Frame(localName, index, new HashMap<>(), elementPath));
         text.setLength(0);
         validator.startElement(uri, localName, qName, atts);
         listener.start(currentPath(), localName);
@@ -120,14 +122,7 @@ final class PathTrackingValidator implements ContentHandler, ErrorHandler {
     }
 
     private String currentPath() {
-        StringBuilder s = new StringBuilder();
-        for (Frame frame : path) {
-            s.append('/').append(frame.name());
-            if (frame.index() > 1) {
-                s.append('[').append(frame.index()).append(']');
-            }
-        }
-        return s.toString();
+        return path.isEmpty() ? "" : path.peekLast().path();
     }
 
     @Override
