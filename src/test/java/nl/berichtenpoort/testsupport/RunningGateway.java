@@ -1,5 +1,7 @@
 package nl.berichtenpoort.testsupport;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.JMSException;
@@ -16,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -27,6 +30,7 @@ import nl.berichtenpoort.Berichtenpoort;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.core.JmsTemplate;
 
 /**
@@ -296,7 +300,10 @@ public final class RunningGateway implements AutoCloseable {
         }
     }
 
+    /** The events on the audit queue, once those still waiting in the store (moved every 100 ms) are on it. */
     public List<Map<String, Object>> auditEvents() {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from audit_uit", Long.class) == 0);
         return browse("berichtenpoort.audit");
     }
 
