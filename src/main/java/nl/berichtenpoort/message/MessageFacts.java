@@ -41,6 +41,9 @@ public final class MessageFacts implements ContentListener {
     private final List<RetourCodeHit> retourCodes = new ArrayList<>();
     private final Deque<Map<String, String>> keys = new ArrayDeque<>();
     private final Deque<String> paths = new ArrayDeque<>();
+    /** The open elements' paths without indexes, one String per distinct path (see {@link #plainPath}). */
+    private final Deque<String> plainPaths = new ArrayDeque<>();
+    private final Map<String, Map<String, String>> plainChildren = new HashMap<>();
 
     /** @param clientKeys turns a BSN into its client key */
     public MessageFacts(UnaryOperator<String> clientKeys) {
@@ -88,24 +91,35 @@ public final class MessageFacts implements ContentListener {
         return code.equals("0200") || code.equals("0233") || code.equals("8001");
     }
 
+    /**
+     * Called for each of the up to a million elements of a 25 MB declaratie, so it allocates as little as it can: the
+     * keys of an element get a map of their own only once one is put in (see {@link #keyHolder}).
+     */
     @Override
     public void start(String path, String name) {
-        Map<String, String> inherited = keys.isEmpty() ? Map.of() : keys.peekLast();
-        keys.addLast(new HashMap<>(inherited.containsKey("Bsn") ? Map.of("Bsn", inherited.get("Bsn")) : Map.of()));
+        String bsn = keys.isEmpty() ? null : keys.peekLast().get("Bsn");
+        keys.addLast(bsn == null ? Map.of() : Map.of("Bsn", bsn));
         paths.addLast(path);
+        plainPaths.addLast(plainPath(plainPaths.isEmpty() ? "" : plainPaths.peekLast(), name));
+    }
+
+    /** /Bericht/Client/Bsn for /Bericht/Client[2]/Bsn, always the same String, so its hash is computed once. */
+    private String plainPath(String parent, String name) {
+        return plainChildren.computeIfAbsent(parent, p -> new HashMap<>()).computeIfAbsent(name, n -> parent + "/" + n);
     }
 
     @Override
     public void end(String path, String name, String text) {
         Map<String, String> own = keys.removeLast();
         paths.removeLast();
+        String plain = plainPaths.removeLast();
         if (text == null) {
             if (STARTS_AND_STOPS.contains(name)) {
                 productLines.add(new ProductLine(name, productKey(own), own.getOrDefault("StatusAanlevering", "")));
             }
             return;
         }
-        values.putIfAbsent(withoutIndexes(path), text);
+        values.putIfAbsent(plain, text);
         switch (name) {
             case "Bsn" -> client(text);
             case "ToewijzingNummer" -> reference(ReferenceKind.TOEWIJZINGNUMMER, text);
@@ -120,22 +134,6 @@ public final class MessageFacts implements ContentListener {
         if ("RetourCode".equals(name) && retourCodes.size() < MAX_CODES && paths.size() >= 2) {
             recordCode(text);
         }
-    }
-
-    /** /Bericht/Client[2]/Bsn -> /Bericht/Client/Bsn; by hand, as a regex per element costs a 25 MB declaratie a fifth of its time. */
-    static String withoutIndexes(String path) {
-        int open = path.indexOf('[');
-        if (open < 0) {
-            return path;
-        }
-        StringBuilder plain = new StringBuilder(path.length());
-        int from = 0;
-        while (open >= 0) {
-            plain.append(path, from, open);
-            from = path.indexOf(']', open) + 1;
-            open = path.indexOf('[', from);
-        }
-        return plain.append(path, from, path.length()).toString();
     }
 
     private void client(String bsn) {
@@ -161,26 +159,35 @@ public final class MessageFacts implements ContentListener {
 
     /** The class a key belongs to: the parent, or for Product and ProductReferentie the class above them. */
     private Map<String, String> keyHolder() {
-        String parent = paths.peekLast();
+        String parent = plainPaths.peekLast();
         if ((parent.endsWith("/ProductReferentie") || parent.endsWith("/Product")) && keys.size() >= 2) {
             Map<String, String> product = keys.removeLast();
-            Map<String, String> holder = keys.peekLast();
+            Map<String, String> holder = writable(keys.removeLast());
+            keys.addLast(holder);
             keys.addLast(product);
             return holder;
         }
-        return keys.peekLast();
+        Map<String, String> holder = writable(keys.removeLast());
+        keys.addLast(holder);
+        return holder;
+    }
+
+    private static Map<String, String> writable(Map<String, String> keys) {
+        return keys instanceof HashMap<String, String> map ? map : new HashMap<>(keys);
     }
 
     /** The class of a RetourCode is the element holding its RetourCodes wrapper. */
     private void recordCode(String code) {
         Map<String, String> wrapper = keys.removeLast();
         String wrapperPath = paths.removeLast();
+        String wrapperPlain = plainPaths.removeLast();
         String classPath = paths.peekLast();
+        String classPlain = plainPaths.peekLast();
         Map<String, String> classKeys = new HashMap<>(keys.peekLast());
         classKeys.keySet().retainAll(Set.of("ToewijzingNummer", "ReferentieAanbieder", "ReferentieNummer", "Bsn"));
         keys.addLast(wrapper);
         paths.addLast(wrapperPath);
-        String className = classPath.substring(classPath.lastIndexOf('/') + 1).replaceAll("\\[\\d+]$", "");
-        retourCodes.add(new RetourCodeHit(classPath, className, code, classKeys));
+        plainPaths.addLast(wrapperPlain);
+        retourCodes.add(new RetourCodeHit(classPath, classPlain.substring(classPlain.lastIndexOf('/') + 1), code, classKeys));
     }
 }
