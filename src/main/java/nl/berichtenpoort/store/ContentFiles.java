@@ -11,10 +11,11 @@ import java.nio.file.StandardOpenOption;
 import nl.berichtenpoort.io.ContentSource;
 
 /**
- * The bytes of the stored messages, one file per content named by its SHA-256 (berichtenpoort.store.content-folder), beside
- * the database rather than in it: a 25 MB declaratie streams to disk instead of passing through the database's page
- * cache, and the rows stay small. A file is complete (and, with a database that forces its commits to disk, forced to
- * disk too) before the row that names it is written, so a row never names a missing or half file; a file without a row (a crash in between) is written again by the next try.
+ * The bytes of the stored messages, one file per content named by its SHA-256 (berichtenpoort.store.content-folder),
+ * beside the database rather than in it: a 25 MB declaratie streams to disk instead of passing through the database's
+ * page cache, and the rows stay small. A file is complete (and, with a database that forces its commits to disk,
+ * forced to disk too) before the row that names it is written, so a row never names a missing or half file; a file
+ * without a row (a crash in between) is written again by the next try.
  */
 public final class ContentFiles {
 
