@@ -40,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component("audit")
 public class Audit {
 
-    /** The events of an exchange not yet committed to the broker. */
+    /** The events of an exchange not yet written in the store. */
     private static final String OPEN_EVENTS = "bpAuditOpen";
     private static final Set<String> OPENING = Set.of("ontvangen", "gevalideerd");
     private static final Logger LOG = LoggerFactory.getLogger(Audit.class);
