@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The gateway stopped in the middle of a batch and started again delivers every file exactly once. */
 class RestartIT {
 
-    private static final int FILES = 40;
+    private static final int FILES = 400;
 
     @TempDir
     Path root;
