@@ -83,8 +83,10 @@ public record BerichtenpoortProperties(
      * @param delay                   pause between two polls of a folder or mailbox
      * @param readLockMinAge          a file is taken only when it has not changed for this long
      * @param readLockCheckInterval   how often a file that changed more recently is looked at again
+     * @param inFlight                outbound messages validated and waiting to be recorded and sent, in order
      */
-    public record Polling(@NotNull Duration delay, @NotNull Duration readLockMinAge, @NotNull Duration readLockCheckInterval) {
+    public record Polling(@NotNull Duration delay, @NotNull Duration readLockMinAge, @NotNull Duration readLockCheckInterval,
+                          @Min(1) int inFlight) {
     }
 
     /** Technical failures (a disk, a remote server) are retried with growing pauses before a file goes to fout. */

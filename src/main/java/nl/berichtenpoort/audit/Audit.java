@@ -25,6 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -33,16 +35,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * event is written in the message store (table audit_uit) and {@link AuditForwarder} moves it to the queue, in batches:
  * the store's commit is the one a message waits for, not a journal sync of the broker per message, and a broker that
  * is down holds up no message. The opening steps of a message (ontvangen, gevalideerd) always have a later step in the
- * same exchange; they are written together with it in one store transaction. A step that ends a message's turn counts
- * as done only when its events are in the store; a crash before that leaves the file in place, and reading it again
- * records the steps again (see {@link #alVerwerkt}).
+ * same exchange; they are written together with it in one store transaction. So is the delivery (verzonden,
+ * retour-verzonden): its events wait for {@link nl.berichtenpoort.flow.Ledger#sent}, which writes them in the transaction
+ * that records the state they report (one commit per message fewer, and never the one without the other). A step that
+ * ends a message's turn counts as done only when its events are in the store; a crash before that leaves the file in
+ * place, and reading it again records the steps again (see {@link #alVerwerkt}).
  */
 @Component("audit")
 public class Audit {
 
     /** The events of an exchange not yet written in the store. */
     private static final String OPEN_EVENTS = "bpAuditOpen";
-    private static final Set<String> OPENING = Set.of("ontvangen", "gevalideerd");
+    /** Steps whose events wait for a later step or store transaction of the same exchange. */
+    private static final Set<String> WAITING = Set.of("ontvangen", "gevalideerd", "verzonden", "retour-verzonden");
     private static final Logger LOG = LoggerFactory.getLogger(Audit.class);
 
     private final JdbcTemplate jdbc;
@@ -143,11 +148,11 @@ public class Audit {
 
     /** An event about a stored message outside a route: a deadline passed, an operator acted. */
     public void record(String step, String outcome, StoredMessage message, String reason, String operator) {
-        commit(List.of(new Open(new AuditEvent(UUID.randomUUID().toString(), null, OffsetDateTime.now(clock), step, outcome, null, null,
+        commit(new ArrayList<>(List.of(new Open(new AuditEvent(UUID.randomUUID().toString(), null, OffsetDateTime.now(clock), step, outcome, null, null,
                 message == null ? null : message.berichttype(),
                 message == null ? null : new AuditEvent.BerichtIdentificatie(message.identificatie(), message.dagtekening()),
                 message == null ? null : message.afzender(), message == null ? null : message.ontvanger(),
-                message == null ? null : message.fileName(), null, null, null, null, reason, operator), "")));
+                message == null ? null : message.fileName(), null, null, null, null, reason, operator), ""))));
     }
 
     private void record(Exchange exchange, String step, String outcome, List<String> codes, String reason) {
@@ -175,9 +180,17 @@ public class Audit {
                 null);
         List<Open> open = openEvents(exchange);
         open.add(new Open(event, exchange.getExchangeId()));
-        if (!OPENING.contains(step)) {
+        if (!WAITING.contains(step)) {
             commit(open);
-            open.clear();
+        }
+    }
+
+    /** Writes the events the exchange recorded so far in the store transaction under way (or in one of its own). */
+    @SuppressWarnings("unchecked")
+    public void writeRecorded(Exchange exchange) {
+        List<Open> open = exchange.getProperty(OPEN_EVENTS, List.class);
+        if (open != null && !open.isEmpty()) {
+            commit(open);
         }
     }
 
@@ -186,7 +199,7 @@ public class Audit {
 
     /**
      * The exchange's list of events not yet committed; shared by the copies an enrich makes, so an event is committed
-     * once. Should an exchange end with opening events only, they are committed as it completes, before its file moves.
+     * once. Should an exchange end with waiting events only, they are committed as it completes, before its file moves.
      */
     @SuppressWarnings("unchecked")
     private List<Open> openEvents(Exchange exchange) {
@@ -200,7 +213,6 @@ public class Audit {
                     if (!created.isEmpty()) {
                         try {
                             commit(created);
-                            created.clear();
                         } catch (RuntimeException e) {
                             LOG.error("Audit events of exchange {} not recorded: {}", done.getExchangeId(), e.getMessage());
                         }
@@ -212,16 +224,27 @@ public class Audit {
         return open;
     }
 
-    /** Writes the events in the store in one transaction: all of them or none. */
-    private void commit(List<Open> events) {
+    /**
+     * Writes the events in the store in one transaction, all of them or none: the one under way when there is one. They
+     * leave the exchange's list once that transaction committed; rolled back, they stay to be written later.
+     */
+    private void commit(List<Open> open) {
+        List<Open> events = List.copyOf(open);
         List<Object[]> rows = new ArrayList<>(events.size());
-        for (Open open : events) {
-            AuditEvent event = open.event();
+        for (Open written : events) {
+            AuditEvent event = written.event();
             rows.add(new Object[] {text(event), event.step(), event.type() == null ? "" : event.type(),
-                    event.berichtIdentificatie() == null ? "" : event.berichtIdentificatie().identificatie(), open.exchangeId()});
+                    event.berichtIdentificatie() == null ? "" : event.berichtIdentificatie().identificatie(), written.exchangeId()});
         }
-        transaction.executeWithoutResult(status -> jdbc.batchUpdate(
-                "insert into audit_uit (gebeurtenis, stap, berichttype, identificatie, exchange_id) values (?, ?, ?, ?, ?)", rows));
+        transaction.executeWithoutResult(status -> {
+            jdbc.batchUpdate("insert into audit_uit (gebeurtenis, stap, berichttype, identificatie, exchange_id) values (?, ?, ?, ?, ?)", rows);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    open.removeAll(events);
+                }
+            });
+        });
     }
 
     private String text(AuditEvent event) {

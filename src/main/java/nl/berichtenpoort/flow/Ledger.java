@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import nl.berichtenpoort.audit.Audit;
 import nl.berichtenpoort.deadline.DeadlinePolicy;
 import nl.berichtenpoort.message.ClientRef;
 import nl.berichtenpoort.message.MessageFacts;
@@ -40,12 +41,14 @@ public class Ledger {
     private final MessageStore store;
     private final Deadlines deadlines;
     private final DeadlinePolicy policy;
+    private final Audit audit;
     private final Clock clock;
 
-    public Ledger(MessageStore store, Deadlines deadlines, DeadlinePolicy policy, Clock clock) {
+    public Ledger(MessageStore store, Deadlines deadlines, DeadlinePolicy policy, Audit audit, Clock clock) {
         this.store = store;
         this.deadlines = deadlines;
         this.policy = policy;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -108,10 +111,12 @@ public class Ledger {
 
     /**
      * Sent to VECOZO: a heenbericht now waits for its retour (and a request for its answer) within the deadlines; a
-     * retour of the back office settles the heenbericht it answers (see {@link Correlator#answer}).
+     * retour of the back office settles the heenbericht it answers (see {@link Correlator#answer}). The audit events the
+     * exchange recorded (verzonden with the steps before it) are written in the same transaction.
      */
     @Transactional
     public void sent(Exchange exchange) {
+        audit.writeRecorded(exchange);
         long id = exchange.getProperty(Flow.STORE_ID, Long.class);
         store.setState(id, MessageState.VERZONDEN, null);
         MessageType type = exchange.getProperty(Flow.TYPE, MessageType.class);

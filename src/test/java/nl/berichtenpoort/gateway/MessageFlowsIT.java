@@ -41,7 +41,7 @@ class MessageFlowsIT extends SharedGateway {
         await().atMost(WAIT).until(() -> gateway.stepsOf(id).contains("verzonden"));
         assertThat(gateway.stepsOf(id)).containsExactly("ontvangen", "gevalideerd", "verzonden");
         assertThat(event(id, "verzonden")).containsEntry("type", type).containsEntry("sender", "98025566")
-                .containsEntry("routeId", "uitgaand").containsEntry("outcome", "ok");
+                .containsEntry("routeId", "uitgaand-registreren").containsEntry("outcome", "ok");
     }
 
     @ParameterizedTest(name = "{0}")

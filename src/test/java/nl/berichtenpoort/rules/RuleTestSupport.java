@@ -2,6 +2,7 @@ package nl.berichtenpoort.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import nl.berichtenpoort.audit.Audit;
 import nl.berichtenpoort.deadline.DeadlinePolicy;
 import nl.berichtenpoort.deadline.WorkingDays;
 import nl.berichtenpoort.flow.Correlator;
@@ -36,6 +38,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Builds the context a rule sees from a message text, as the gateway does for a received message. */
 final class RuleTestSupport {
@@ -100,7 +104,8 @@ final class RuleTestSupport {
             store = new MessageStore(jdbc, new ContentFiles(folder.resolve("inhoud"), false), clock);
             toewijzingen = new Toewijzingen(jdbc);
             leveringen = new Leveringen(jdbc);
-            ledger = new Ledger(store, deadlines, new DeadlinePolicy(new WorkingDays(Set.of())), clock);
+            Audit audit = new Audit(jdbc, new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource())), new ObjectMapper().findAndRegisterModules(), clock);
+            ledger = new Ledger(store, deadlines, new DeadlinePolicy(new WorkingDays(Set.of())), audit, clock);
             correlator = new Correlator(store, REGISTRY, deadlines, toewijzingen, clientKeys, leveringen);
             heenCheck = new HeenCheck(new RuleConfiguration().ruleEngine(store, toewijzingen, leveringen, clientKeys), clock);
         }
