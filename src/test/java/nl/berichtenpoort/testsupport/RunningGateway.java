@@ -26,7 +26,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.concurrent.atomic.AtomicReference;
 import nl.berichtenpoort.Berichtenpoort;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -215,6 +218,22 @@ public final class RunningGateway implements AutoCloseable {
 
     /** The JSON entries on a queue, browsed (not consumed), oldest first. */
     public List<Map<String, Object>> browse(String queue) {
+        EmbeddedActiveMQ broker = context.getBeanProvider(EmbeddedActiveMQ.class).getIfAvailable();
+        if (broker == null) {
+            return browseOnce(queue);
+        }
+        // a browser's enumeration ends at the first message not yet in the client's buffer, so under load a browse can
+        // stop short of the queue: browse until it sees as many messages as the broker holds
+        var held = broker.getActiveMQServer().locateQueue(SimpleString.of(queue));
+        AtomicReference<List<Map<String, Object>>> browsed = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            browsed.set(browseOnce(queue));
+            return held == null || browsed.get().size() >= held.getMessageCount();
+        });
+        return browsed.get();
+    }
+
+    private List<Map<String, Object>> browseOnce(String queue) {
         JmsTemplate jms = context.getBean(JmsTemplate.class);
         List<Map<String, Object>> entries = jms.browse(queue, (session, browser) -> {
             List<Map<String, Object>> found = new ArrayList<>();
