@@ -30,16 +30,16 @@ import org.junit.jupiter.api.io.TempDir;
  * The benchmark (mvn -B verify -Pbenchmark; never part of the tests): the packaged gateway as its own process with its
  * default setup, against the bare work in the same run. Prints a table (figure, baseline, gateway, ratio) and writes it
  * to target/benchmark.md. Sizes: -Dbenchmark.messages (2,000), -Dbenchmark.rate (100 msg/s),
- * -Dbenchmark.sustained.seconds (60), -Dbenchmark.warm-up (5,000). Both sides are measured warm, as a gateway that runs
+ * -Dbenchmark.sustained.seconds (60), -Dbenchmark.warm-up (1,000). Both sides are measured warm, as a gateway that runs
  * for days is: the baseline after a first pass over the whole corpus, each gateway after it passed a warm-up corpus of
- * other messages (after 1,000 the JIT compiler still took 40 % of the gateway's CPU during the measured burst).
+ * other messages (even after 1,000 the JIT compiler still takes up to 40 % of the gateway's CPU during the burst).
  */
 class GatewayBenchmark {
 
     private static final int MESSAGES = Integer.getInteger("benchmark.messages", 2_000);
     private static final int RATE = Integer.getInteger("benchmark.rate", 100);
     private static final int SUSTAINED_SECONDS = Integer.getInteger("benchmark.sustained.seconds", 60);
-    private static final int WARM_UP = Integer.getInteger("benchmark.warm-up", 5_000);
+    private static final int WARM_UP = Integer.getInteger("benchmark.warm-up", 1_000);
     private static final long LARGE_BYTES = 24L * 1024 * 1024 + 512 * 1024;
     private static final Pattern NUMBER = Pattern.compile("\"(?:MessageCount|value)\":(\\d+)");
     /** The gateway's own defaults (config/application.yaml) instead of the fast polling of the tests. */
