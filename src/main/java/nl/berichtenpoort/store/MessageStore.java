@@ -205,13 +205,13 @@ public class MessageStore {
 
     /** Messages in a state, newest first, at most {@code limit}. */
     public List<StoredMessage> inState(MessageState state, int limit) {
-        return jdbc.query("select " + COLUMNS + " from bericht where status = ? order by id desc", this::row, state.name()).stream()
-                .limit(limit).toList();
+        return jdbc.query("select " + COLUMNS + " from bericht where status = ? order by id desc fetch first ? rows only", this::row,
+                state.name(), limit);
     }
 
     /** The latest messages, newest first, at most {@code limit}. */
     public List<StoredMessage> latest(int limit) {
-        return jdbc.query("select " + COLUMNS + " from bericht order by id desc", this::row).stream().limit(limit).toList();
+        return jdbc.query("select " + COLUMNS + " from bericht order by id desc fetch first ? rows only", this::row, limit);
     }
 
     /** Every message with this Identificatie (of any type, sender or direction), newest first. */

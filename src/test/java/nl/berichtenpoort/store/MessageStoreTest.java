@@ -151,6 +151,23 @@ class MessageStoreTest {
         assertThat(store.findWithContent(stored.id()).orElseThrow().content()).asString(StandardCharsets.UTF_8).isEqualTo("van voor V5");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void theNewestMessagesComeFirstAndNoMoreThanAskedFor(String name, Function<Path, JdbcTemplate> database) {
+        MessageStore store = new MessageStore(database.apply(folder.resolve(name + "-5")), contents(name + "-5"), CLOCK);
+        for (int i = 1; i <= 5; i++) {
+            long id = register(store, MessageStore.Direction.UIT, new MessageIdentity("98025566", "0384", "T305-L" + i, "2026-11-20", null, null),
+                    "bericht " + i, false).stored().id();
+            if (i % 2 == 1) {
+                store.setState(id, MessageState.VERZONDEN, null);
+            }
+        }
+
+        assertThat(store.latest(2)).extracting(StoredMessage::identificatie).containsExactly("T305-L5", "T305-L4");
+        assertThat(store.inState(MessageState.VERZONDEN, 2)).extracting(StoredMessage::identificatie).containsExactly("T305-L5", "T305-L3");
+        assertThat(store.inState(MessageState.ONTVANGEN, 10)).extracting(StoredMessage::identificatie).containsExactly("T305-L4", "T305-L2");
+    }
+
     private static ContentFiles contents(String name) {
         // PostgreSQL forces its commits to disk, so its content files are forced too (berichtenpoort.store.sync-content)
         return new ContentFiles(folder.resolve(name + "-inhoud"), name.startsWith("PostgreSQL"));
