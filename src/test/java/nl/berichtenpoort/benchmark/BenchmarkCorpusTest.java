@@ -2,9 +2,15 @@ package nl.berichtenpoort.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import nl.berichtenpoort.benchmark.BenchmarkCorpus.Bericht;
+import nl.berichtenpoort.privacy.Bsn;
 import nl.berichtenpoort.validation.SchemaCatalog;
 import nl.berichtenpoort.validation.ValidationResult;
 import nl.berichtenpoort.validation.XsdValidator;
@@ -25,6 +31,21 @@ class BenchmarkCorpusTest {
             ValidationResult result = validator.validate(bericht.content(), bericht.fileName());
             assertThat(result.issues()).as(bericht.fileName() + ": " + result.summary()).isEmpty();
         }
+    }
+
+    @Test
+    void noClientOfTheWarmUpIsAClientOfTheMeasuredCorpusAndEveryBsnPassesTheElfproef() {
+        Set<String> warmUp = IntStream.range(0, 100_000).mapToObj(i -> BenchmarkCorpus.bsn("W", i)).collect(Collectors.toSet());
+        Set<String> measured = IntStream.range(0, 100_000).mapToObj(i -> BenchmarkCorpus.bsn("B", i)).collect(Collectors.toSet());
+        Set<String> shared = new HashSet<>(warmUp);
+        shared.retainAll(measured);
+
+        assertThat(shared).isEmpty();
+        assertThat(warmUp).hasSize(100_000).allMatch(Bsn::passesElfproef);
+        assertThat(measured).hasSize(100_000).allMatch(Bsn::passesElfproef);
+        assertThat(BenchmarkCorpus.mixed(1, 3, "S")).extracting(b -> new String(b.content(), StandardCharsets.UTF_8))
+                .allMatch(xml -> xml.contains(BenchmarkCorpus.bsn("S", 0)) || xml.contains(BenchmarkCorpus.bsn("S", 1))
+                        || xml.contains(BenchmarkCorpus.bsn("S", 2)));
     }
 
     @Test
