@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import nl.berichtenpoort.privacy.Bsn;
 import nl.berichtenpoort.validation.ContentListener;
+import nl.berichtenpoort.validation.ElementPath;
 
 /**
  * What the gateway needs to know from a message body, gathered while it is validated: its clients (client key and
@@ -40,7 +41,7 @@ public final class MessageFacts implements ContentListener {
     private final Map<String, String> values = new HashMap<>();
     private final List<RetourCodeHit> retourCodes = new ArrayList<>();
     private final Deque<Map<String, String>> keys = new ArrayDeque<>();
-    private final Deque<String> paths = new ArrayDeque<>();
+    private final Deque<ElementPath> paths = new ArrayDeque<>();
     /** The open elements' paths without indexes, one String per distinct path (see {@link #plainPath}). */
     private final Deque<String> plainPaths = new ArrayDeque<>();
     private final Map<String, Map<String, String>> plainChildren = new HashMap<>();
@@ -96,11 +97,11 @@ public final class MessageFacts implements ContentListener {
      * keys of an element get a map of their own only once one is put in (see {@link #keyHolder}).
      */
     @Override
-    public void start(String path, String name) {
+    public void start(ElementPath element) {
         String bsn = keys.isEmpty() ? null : keys.peekLast().get("Bsn");
         keys.addLast(bsn == null ? Map.of() : Map.of("Bsn", bsn));
-        paths.addLast(path);
-        plainPaths.addLast(plainPath(plainPaths.isEmpty() ? "" : plainPaths.peekLast(), name));
+        paths.addLast(element);
+        plainPaths.addLast(plainPath(plainPaths.isEmpty() ? "" : plainPaths.peekLast(), element.name()));
     }
 
     /** /Bericht/Client/Bsn for /Bericht/Client[2]/Bsn, always the same String, so its hash is computed once. */
@@ -109,7 +110,8 @@ public final class MessageFacts implements ContentListener {
     }
 
     @Override
-    public void end(String path, String name, String text) {
+    public void end(ElementPath element, String text) {
+        String name = element.name();
         Map<String, String> own = keys.removeLast();
         paths.removeLast();
         String plain = plainPaths.removeLast();
@@ -179,9 +181,9 @@ public final class MessageFacts implements ContentListener {
     /** The class of a RetourCode is the element holding its RetourCodes wrapper. */
     private void recordCode(String code) {
         Map<String, String> wrapper = keys.removeLast();
-        String wrapperPath = paths.removeLast();
+        ElementPath wrapperPath = paths.removeLast();
         String wrapperPlain = plainPaths.removeLast();
-        String classPath = paths.peekLast();
+        String classPath = paths.peekLast().toString();
         String classPlain = plainPaths.peekLast();
         Map<String, String> classKeys = new HashMap<>(keys.peekLast());
         classKeys.keySet().retainAll(Set.of("ToewijzingNummer", "ReferentieAanbieder", "ReferentieNummer", "Bsn"));

@@ -5,6 +5,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import org.xml.sax.SAXException;
 
@@ -20,6 +21,8 @@ public final class SecureXml {
     private static final String EXTERNAL_PARAMETER_ENTITIES = "http://xml.org/sax/features/external-parameter-entities";
     private static final String LOAD_EXTERNAL_DTD = "http://apache.org/xml/features/nonvalidating/load-external-dtd";
 
+    private static final String NORMALIZED_VALUE = "http://apache.org/xml/features/validation/schema/normalized-value";
+
     private static final SAXParserFactory SAX = createSaxFactory();
 
     private SecureXml() {
@@ -31,6 +34,25 @@ public final class SecureXml {
             return SAX.newSAXParser();
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("cannot create a secure SAX parser", e);
+        }
+    }
+
+    /**
+     * A namespace-aware SAX parser that fails on any DOCTYPE and validates against the schema while it parses, the
+     * schema's errors going to the reader's error handler. It reads nothing a message points to (xsi:schemaLocation).
+     */
+    public static SAXParser saxParser(Schema schema) {
+        SAXParserFactory factory = createSaxFactory();
+        factory.setSchema(schema);
+        try {
+            SAXParser parser = factory.newSAXParser();
+            parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            // the text passes on as it is in the file, not as the schema would normalise it
+            parser.getXMLReader().setFeature(NORMALIZED_VALUE, false);
+            return parser;
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("cannot create a secure validating SAX parser", e);
         }
     }
 

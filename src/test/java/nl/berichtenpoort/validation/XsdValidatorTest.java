@@ -11,6 +11,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import nl.berichtenpoort.testsupport.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,21 @@ class XsdValidatorTest {
         });
         assertThat(result.issues().get(0).line()).isEqualTo(11);
         assertThat(result.summary()).startsWith("WMO301-fout.xml (wmo301 3.2, BerichtXsdVersie 1.0.0): not valid against the XSD, 3 errors:");
+    }
+
+    @Test
+    void errorsAreReadableEnglishOnAMachineThatSpeaksAnotherLanguage() {
+        String xml = fixture("WMO301").replace("<wmo301:Geslacht>2</wmo301:Geslacht>", "<wmo301:Geslacht>7</wmo301:Geslacht>");
+        Locale machine = Locale.getDefault();
+        Locale.setDefault(Locale.GERMAN);
+        try {
+            ValidationResult result = validator.validate(xml.getBytes(StandardCharsets.UTF_8), "WMO301-fout.xml");
+
+            assertThat(result.issues()).extracting(ValidationIssue::path, ValidationIssue::message).containsExactly(
+                    tuple("/Bericht/Client/Geslacht", "Geslacht '7' is not in the code list; allowed: 0, 1, 2"));
+        } finally {
+            Locale.setDefault(machine);
+        }
     }
 
     @Test
