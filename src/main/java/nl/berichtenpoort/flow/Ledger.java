@@ -203,7 +203,7 @@ public class Ledger {
         MessageContent content = MessageContent.of(exchange);
         MessageType type = exchange.getProperty(Flow.TYPE, MessageType.class);
         MessageIdentity identity = exchange.getProperty(Flow.IDENTITY, MessageIdentity.class);
-        return store.register(direction, type, identity, content.name(), content.sha256(), content.size(), content::open,
+        return store.register(direction, type, identity, content.name(), content.sha256(exchange), content.size(), content::open,
                 MessageState.ONTVANGEN, recordConflicts);
     }
 

@@ -60,6 +60,12 @@ public record MessageContent(String name, Path file, byte[] bytes) {
         }
     }
 
+    /** The SHA-256 validation computed while it read this very file, or else computed now. */
+    public String sha256(Exchange exchange) {
+        String known = exchange.getProperty(Flow.SHA256, String.class);
+        return known != null && file != null && file.equals(exchange.getProperty(Flow.SHA256_OF, Path.class)) ? known : sha256();
+    }
+
     public String sha256() {
         try (DigestInputStream in = new DigestInputStream(open(), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(OutputStream.nullOutputStream());

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Validates a message against the XSD of its type and release (control level 1), listing every error, and gathers the
- * facts the later steps need (masked BSNs, RetourCodes per class) in the same streaming pass.
+ * facts the later steps need (masked BSNs, RetourCodes per class) and the SHA-256 the store keys it by in the same
+ * streaming pass.
  */
 @Component("validate")
 public class MessageValidator implements Processor {
@@ -34,5 +35,9 @@ public class MessageValidator implements Processor {
             throw new RefusedMessageException(result.problem().orElseThrow(), result.summary());
         }
         exchange.setProperty(Flow.FACTS, facts);
+        if (content.file() != null) {
+            exchange.setProperty(Flow.SHA256, result.sha256());
+            exchange.setProperty(Flow.SHA256_OF, content.file());
+        }
     }
 }

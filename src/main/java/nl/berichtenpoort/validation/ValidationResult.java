@@ -7,9 +7,10 @@ import nl.berichtenpoort.message.MessageHeader;
 
 /**
  * The outcome of validating one file: its header when it could be read, the schema it was checked against when one
- * was found, and every issue found (empty when the message is valid).
+ * was found, every issue found (empty when the message is valid), and the SHA-256 of the bytes validated (null when
+ * the file was refused before the schema read it).
  */
-public record ValidationResult(String source, MessageHeader header, MessageSchema schema, List<ValidationIssue> issues) {
+public record ValidationResult(String source, MessageHeader header, MessageSchema schema, List<ValidationIssue> issues, String sha256) {
 
     public ValidationResult {
         issues = List.copyOf(issues);

@@ -1,10 +1,16 @@
 package nl.berichtenpoort.validation;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -109,8 +115,11 @@ public final class XsdValidator {
                 return refused(name, header, ValidationIssue.of(Problem.UNKNOWN_RELEASE, "no schema for namespace "
                         + header.namespace() + " in " + catalog.folder() + "; the gateway does not know this message type or release"));
             }
-            try (InputStream in = content.open()) {
-                return new ValidationResult(name, header, schema.get(), validate(in, name, schema.get(), listener));
+            // the message store keys the content by its SHA-256: computed here, while the bytes pass anyway
+            try (DigestInputStream in = new DigestInputStream(content.open(), sha256())) {
+                List<ValidationIssue> issues = validate(new KeepOpen(in), name, schema.get(), listener);
+                in.transferTo(OutputStream.nullOutputStream());
+                return new ValidationResult(name, header, schema.get(), issues, HexFormat.of().formatHex(in.getMessageDigest().digest()));
             }
         } catch (IOException e) {
             return refused(name, null, ValidationIssue.of(Problem.NOT_WELL_FORMED, "the file cannot be read: " + e.getMessage()));
@@ -152,7 +161,28 @@ public final class XsdValidator {
         }
     }
 
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The parser closes the stream it read; what it left unread (it stops at a fatal error) still goes through the digest. */
+    private static final class KeepOpen extends FilterInputStream {
+
+        KeepOpen(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // closed by the caller
+        }
+    }
+
     private static ValidationResult refused(String name, MessageHeader header, ValidationIssue issue) {
-        return new ValidationResult(name, header, null, List.of(issue));
+        return new ValidationResult(name, header, null, List.of(issue), null);
     }
 }

@@ -11,6 +11,8 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Locale;
 import nl.berichtenpoort.testsupport.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,16 @@ class XsdValidatorTest {
         } finally {
             Locale.setDefault(machine);
         }
+    }
+
+    @Test
+    void theResultCarriesTheSha256OfEveryByteValidatedUpToTheEndOfTheFile(@TempDir Path dir) throws Exception {
+        byte[] bytes = (fixture("WMO315") + "\n<!-- na het einde -->\n\n").getBytes(StandardCharsets.UTF_8);
+        Path file = Files.write(dir.resolve("WMO315.xml"), bytes);
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+
+        assertThat(validator.validate(file).sha256()).isEqualTo(expected);
+        assertThat(validator.validate(bytes, "WMO315.xml").sha256()).isEqualTo(expected);
     }
 
     @Test
