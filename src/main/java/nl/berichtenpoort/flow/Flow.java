@@ -22,7 +22,7 @@ public final class Flow {
     public static final String IDENTITY = "bpIdentity";
     /** {@link nl.berichtenpoort.message.MessageFacts}. */
     public static final String FACTS = "bpFacts";
-    /** The SHA-256 of the message file, computed while it was validated, and the file it belongs to. */
+    /** The SHA-256 of the message, computed while it was validated, and the file or byte array it was read from. */
     public static final String SHA256 = "bpSha256";
     public static final String SHA256_OF = "bpSha256Of";
     /** The name under which the message is delivered: TYPE_sender_identificatie.xml. */

@@ -12,6 +12,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Objects;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 
@@ -60,10 +61,16 @@ public record MessageContent(String name, Path file, byte[] bytes) {
         }
     }
 
-    /** The SHA-256 validation computed while it read this very file, or else computed now. */
+    /** The file, or else the very byte array, these bytes are read from. */
+    public Object source() {
+        return file != null ? file : bytes;
+    }
+
+    /** The SHA-256 validation computed while it read this very file or byte array, or else computed now. */
     public String sha256(Exchange exchange) {
         String known = exchange.getProperty(Flow.SHA256, String.class);
-        return known != null && file != null && file.equals(exchange.getProperty(Flow.SHA256_OF, Path.class)) ? known : sha256();
+        // a byte array equals only itself: a body converted again is hashed again
+        return known != null && Objects.equals(source(), exchange.getProperty(Flow.SHA256_OF)) ? known : sha256();
     }
 
     public String sha256() {

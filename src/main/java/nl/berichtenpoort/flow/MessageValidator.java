@@ -35,9 +35,7 @@ public class MessageValidator implements Processor {
             throw new RefusedMessageException(result.problem().orElseThrow(), result.summary());
         }
         exchange.setProperty(Flow.FACTS, facts);
-        if (content.file() != null) {
-            exchange.setProperty(Flow.SHA256, result.sha256());
-            exchange.setProperty(Flow.SHA256_OF, content.file());
-        }
+        exchange.setProperty(Flow.SHA256, result.sha256());
+        exchange.setProperty(Flow.SHA256_OF, content.source());
     }
 }

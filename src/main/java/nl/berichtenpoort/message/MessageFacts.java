@@ -41,7 +41,6 @@ public final class MessageFacts implements ContentListener {
     private final Map<String, String> values = new HashMap<>();
     private final List<RetourCodeHit> retourCodes = new ArrayList<>();
     private final Deque<Map<String, String>> keys = new ArrayDeque<>();
-    private final Deque<ElementPath> paths = new ArrayDeque<>();
     /** The open elements' paths without indexes, one String per distinct path (see {@link #plainPath}). */
     private final Deque<String> plainPaths = new ArrayDeque<>();
     private final Map<String, Map<String, String>> plainChildren = new HashMap<>();
@@ -100,7 +99,6 @@ public final class MessageFacts implements ContentListener {
     public void start(ElementPath element) {
         String bsn = keys.isEmpty() ? null : keys.peekLast().get("Bsn");
         keys.addLast(bsn == null ? Map.of() : Map.of("Bsn", bsn));
-        paths.addLast(element);
         plainPaths.addLast(plainPath(plainPaths.isEmpty() ? "" : plainPaths.peekLast(), element.name()));
     }
 
@@ -113,7 +111,6 @@ public final class MessageFacts implements ContentListener {
     public void end(ElementPath element, String text) {
         String name = element.name();
         Map<String, String> own = keys.removeLast();
-        paths.removeLast();
         String plain = plainPaths.removeLast();
         if (text == null) {
             if (STARTS_AND_STOPS.contains(name)) {
@@ -133,8 +130,8 @@ public final class MessageFacts implements ContentListener {
         if (KEY_FIELDS.contains(name) && !keys.isEmpty()) {
             keyHolder().put(name, "Bsn".equals(name) ? Bsn.mask(text) : text);
         }
-        if ("RetourCode".equals(name) && retourCodes.size() < MAX_CODES && paths.size() >= 2) {
-            recordCode(text);
+        if ("RetourCode".equals(name) && retourCodes.size() < MAX_CODES && element.parent() != null && element.parent().parent() != null) {
+            recordCode(element.parent().parent(), text);
         }
     }
 
@@ -179,17 +176,11 @@ public final class MessageFacts implements ContentListener {
     }
 
     /** The class of a RetourCode is the element holding its RetourCodes wrapper. */
-    private void recordCode(String code) {
+    private void recordCode(ElementPath classElement, String code) {
         Map<String, String> wrapper = keys.removeLast();
-        ElementPath wrapperPath = paths.removeLast();
-        String wrapperPlain = plainPaths.removeLast();
-        String classPath = paths.peekLast().toString();
-        String classPlain = plainPaths.peekLast();
         Map<String, String> classKeys = new HashMap<>(keys.peekLast());
         classKeys.keySet().retainAll(Set.of("ToewijzingNummer", "ReferentieAanbieder", "ReferentieNummer", "Bsn"));
         keys.addLast(wrapper);
-        paths.addLast(wrapperPath);
-        plainPaths.addLast(wrapperPlain);
-        retourCodes.add(new RetourCodeHit(classPath, classPlain.substring(classPlain.lastIndexOf('/') + 1), code, classKeys));
+        retourCodes.add(new RetourCodeHit(classElement.toString(), classElement.name(), code, classKeys));
     }
 }

@@ -36,7 +36,8 @@ public final class ElementPath {
         return new ElementPath(this, childName, childCounts.merge(childName, 1, Integer::sum));
     }
 
-    ElementPath parent() {
+    /** The element this one is in; null for the root. */
+    public ElementPath parent() {
         return parent;
     }
 
