@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,8 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nl.berichtenpoort.benchmark.BenchmarkCorpus.Bericht;
 import nl.berichtenpoort.testsupport.GatewayProcess;
@@ -52,7 +48,6 @@ class GatewayBenchmark {
      */
     private static final int LARGE_WARM_UP = 1_000;
     private static final long LARGE_BYTES = 24L * 1024 * 1024 + 512 * 1024;
-    private static final Pattern NUMBER = Pattern.compile("\"(?:MessageCount|value)\":(\\d+)");
     /** The gateway's own defaults (config/application.yaml) instead of the fast polling of the tests. */
     private static final String[] DEFAULTS = ownDefaults();
 
@@ -120,8 +115,7 @@ class GatewayBenchmark {
     private Run run(String name, List<Bericht> berichten, Path staging, List<String> jvm, int rate, List<Bericht> warmUps) throws Exception {
         Path folder = root.resolve("gateway-" + name);
         GatewayProcess gateway = new GatewayProcess(folder, jvm, DEFAULTS).start();
-        HeapSampler heap = new HeapSampler(gateway);
-        try {
+        try (GatewayProbe probe = GatewayProbe.attach(gateway.pid()); HeapSampler heap = new HeapSampler(probe)) {
             Path epdUit = folder.resolve("epd/uit");
             Path outbox = folder.resolve("vecozo/uit");
             for (Bericht bericht : warmUps) {
@@ -129,7 +123,9 @@ class GatewayBenchmark {
                 Files.copy(warmUpStaging.resolve(bericht.fileName()), hidden);
                 Files.move(hidden, epdUit.resolve(bericht.fileName()), StandardCopyOption.ATOMIC_MOVE);
             }
-            awaitOut(name + " (warm-up)", gateway, outbox, warmUps.size());
+            long warmUpEvents = awaitOut(name + " (warm-up)", probe, outbox, warmUps.size(), 0);
+            // an empty outbox for the measured part, so that counting it stays cheap (the gateway makes the folder again)
+            Files.move(outbox, folder.resolve("vecozo/uit-warm-up"), StandardCopyOption.ATOMIC_MOVE);
             // the peaks are those of the measured part: Linux resets VmHWM on "5" in clear_refs
             Files.writeString(Path.of("/proc", String.valueOf(gateway.pid()), "clear_refs"), "5");
             heap.start();
@@ -144,9 +140,10 @@ class GatewayBenchmark {
                 Files.move(staging.resolve(bericht.fileName()), epdUit.resolve(bericht.fileName()), StandardCopyOption.ATOMIC_MOVE);
                 dropped.put(bericht.deliveredAs(), System.currentTimeMillis());
             }
-            awaitOut(name, gateway, outbox, warmUps.size() + berichten.size());
+            awaitOut(name, probe, outbox, berichten.size(), warmUpEvents);
             long done = System.currentTimeMillis();
             double jitMillis = (jitTicks(gateway) - jitTicks) * 1000.0 / CLOCK_TICKS;
+            long peakHeapMb = heap.finish();
             List<Path> refused = Stream.of("fout", "afkeur").flatMap(f -> RunningGateway.files(folder.resolve(f)).stream())
                     .filter(f -> f.toString().endsWith("reden.txt")).toList();
             String problem = refused.isEmpty() ? null : refused.size() + " in fout or afkeur, the first: "
@@ -157,32 +154,27 @@ class GatewayBenchmark {
             }
             latencies.sort(null);
             // the poller's route (identify, validate) and the recording stage after it (record, send)
-            long lastRouteMillis = lastProcessingTime(gateway, "epd-uit") + lastProcessingTime(gateway, "uitgaand-registreren");
-            return new Run(name, berichten.size() / ((done - first) / 1000.0), latencies, peakRss(gateway), heap.finish(), problem,
+            long lastRouteMillis = probe.lastProcessingTime("epd-uit") + probe.lastProcessingTime("uitgaand-registreren");
+            return new Run(name, berichten.size() / ((done - first) / 1000.0), latencies, peakRss(gateway), peakHeapMb, problem,
                     lastRouteMillis, jitMillis / berichten.size());
         } finally {
-            heap.finish();
             gateway.stop();
         }
     }
 
-    private static long lastProcessingTime(GatewayProcess gateway, String route) throws Exception {
-        return number(get(gateway, "/actuator/jolokia/read/org.apache.camel:context=berichtenpoort,type=routes,name=%22" + route
-                + "%22/LastProcessingTime"));
-    }
-
     /**
-     * Waits until {@code messages} are in the outbox with their three audit events each on the audit queue; gives up when
-     * nothing more came out for a minute (a message that waits for a retour, or went to fout, never comes).
+     * Waits until {@code messages} more are in the outbox with their three audit events each on the audit queue (after
+     * the {@code eventsBefore} already there); answers the events on the queue. Gives up when nothing more came out for a
+     * minute (a message that waits for a retour, or went to fout, never comes).
      */
-    private static void awaitOut(String name, GatewayProcess gateway, Path outbox, int messages) throws Exception {
+    private static long awaitOut(String name, GatewayProbe probe, Path outbox, int messages, long eventsBefore) throws Exception {
         long out = 0;
         long events = 0;
         long lastProgress = System.currentTimeMillis();
-        while (out < messages || events < 3L * messages) {
+        while (out < messages || events < eventsBefore + 3L * messages) {
             Thread.sleep(50);
             long nowOut = count(outbox);
-            long nowEvents = auditEvents(gateway);
+            long nowEvents = probe.auditEvents();
             if (nowOut != out || nowEvents != events) {
                 out = nowOut;
                 events = nowEvents;
@@ -192,6 +184,7 @@ class GatewayBenchmark {
                         + " audit events), nothing more for a minute; see " + outbox.getParent().getParent());
             }
         }
+        return events;
     }
 
     /**
@@ -216,15 +209,15 @@ class GatewayBenchmark {
         }
     }
 
-    /** Samples the gateway's used heap every 100 ms through Jolokia and keeps the highest. */
-    private static final class HeapSampler extends Thread {
+    /** Samples the gateway's used heap every 50 ms and keeps the highest. */
+    private static final class HeapSampler extends Thread implements AutoCloseable {
 
-        private final GatewayProcess gateway;
+        private final GatewayProbe probe;
         private final AtomicLong peak = new AtomicLong();
         private volatile boolean running = true;
 
-        HeapSampler(GatewayProcess gateway) {
-            this.gateway = gateway;
+        HeapSampler(GatewayProbe probe) {
+            this.probe = probe;
             setDaemon(true);
         }
 
@@ -232,26 +225,25 @@ class GatewayBenchmark {
         public void run() {
             while (running) {
                 try {
-                    long used = number(get(gateway, "/actuator/jolokia/read/java.lang:type=Memory/HeapMemoryUsage/used"));
-                    peak.accumulateAndGet(used, Math::max);
-                    Thread.sleep(100);
+                    peak.accumulateAndGet(probe.heapUsed(), Math::max);
+                    Thread.sleep(50);
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException gone) {
-                    // the gateway is stopping
+                    return; // the gateway is stopping
                 }
             }
         }
 
         long finish() {
-            running = false;
+            close();
             return peak.get() / (1024 * 1024);
         }
-    }
 
-    private static long auditEvents(GatewayProcess gateway) {
-        return number(get(gateway, "/actuator/jolokia/read/org.apache.activemq.artemis:broker=*,component=addresses,address=%22berichtenpoort.audit%22,"
-                + "subcomponent=queues,routing-type=%22anycast%22,queue=%22berichtenpoort.audit%22/MessageCount"));
+        @Override
+        public void close() {
+            running = false;
+        }
     }
 
     /** CPU time (user and system, in clock ticks) the process's JIT compiler threads used so far. */
@@ -284,16 +276,6 @@ class GatewayBenchmark {
             }
         }
         return -1;
-    }
-
-    private static String get(GatewayProcess gateway, String path) {
-        return RunningGateway.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + path))
-                .header("Authorization", RunningGateway.basicLogin(RunningGateway.ADMIN, RunningGateway.PASSWORD)).build()).body();
-    }
-
-    private static long number(String json) {
-        Matcher matcher = NUMBER.matcher(json);
-        return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
     }
 
     private static long count(Path folder) throws IOException {
