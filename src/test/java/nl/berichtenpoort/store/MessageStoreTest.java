@@ -168,6 +168,25 @@ class MessageStoreTest {
         assertThat(store.inState(MessageState.ONTVANGEN, 10)).extracting(StoredMessage::identificatie).containsExactly("T305-L4", "T305-L2");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aMessagesStatesReferencesAndClientsAreIndexedByTheMessageOnce(String name, Function<Path, JdbcTemplate> database) {
+        JdbcTemplate jdbc = database.apply(folder.resolve(name + "-6"));
+
+        for (String table : List.of("bericht_status", "bericht_sleutel", "bericht_client")) {
+            // every index whose first column is bericht_id: H2 made one for the foreign key, PostgreSQL has only the explicit one
+            List<String> byMessage = name.equals("H2")
+                    ? jdbc.queryForList("select index_name from information_schema.index_columns where table_schema = 'PUBLIC'"
+                            + " and table_name = ? and column_name = 'BERICHT_ID' and ordinal_position = 1", String.class, table.toUpperCase())
+                    : jdbc.queryForList("select indexname from pg_indexes where tablename = ? and indexdef like '%(bericht_id)'", String.class, table);
+            assertThat(byMessage).as(table).hasSize(1);
+        }
+        if (name.equals("H2")) {
+            assertThat(jdbc.queryForObject("explain select waarde from bericht_sleutel where bericht_id = 1 and soort = 'PRODUCT'", String.class))
+                    .contains("CONSTRAINT_INDEX");
+        }
+    }
+
     private static ContentFiles contents(String name) {
         // PostgreSQL forces its commits to disk, so its content files are forced too (berichtenpoort.store.sync-content)
         return new ContentFiles(folder.resolve(name + "-inhoud"), name.startsWith("PostgreSQL"));
