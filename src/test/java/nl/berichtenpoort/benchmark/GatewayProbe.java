@@ -25,6 +25,8 @@ final class GatewayProbe implements AutoCloseable {
     private final JMXConnector connector;
     private final MBeanServerConnection server;
     private final MemoryMXBean memory;
+    /** The audit queue's name with its broker filled in, once the queue exists. */
+    private ObjectName auditQueue;
 
     private GatewayProbe(JMXConnector connector) throws IOException {
         this.connector = connector;
@@ -47,8 +49,14 @@ final class GatewayProbe implements AutoCloseable {
 
     /** The events on the audit queue; 0 before the first one made the queue. */
     long auditEvents() throws IOException, JMException {
-        Set<ObjectName> queues = server.queryNames(AUDIT_QUEUE, null);
-        return queues.isEmpty() ? 0 : ((Number) server.getAttribute(queues.iterator().next(), "MessageCount")).longValue();
+        if (auditQueue == null) {
+            Set<ObjectName> queues = server.queryNames(AUDIT_QUEUE, null);
+            if (queues.isEmpty()) {
+                return 0;
+            }
+            auditQueue = queues.iterator().next();
+        }
+        return ((Number) server.getAttribute(auditQueue, "MessageCount")).longValue();
     }
 
     /** How long the route took for the last exchange it completed, in ms (Camel's JMX statistics). */
