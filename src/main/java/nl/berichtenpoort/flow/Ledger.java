@@ -42,13 +42,15 @@ public class Ledger {
     private final Deadlines deadlines;
     private final DeadlinePolicy policy;
     private final Audit audit;
+    private final Correlator correlator;
     private final Clock clock;
 
-    public Ledger(MessageStore store, Deadlines deadlines, DeadlinePolicy policy, Audit audit, Clock clock) {
+    public Ledger(MessageStore store, Deadlines deadlines, DeadlinePolicy policy, Audit audit, Correlator correlator, Clock clock) {
         this.store = store;
         this.deadlines = deadlines;
         this.policy = policy;
         this.audit = audit;
+        this.correlator = correlator;
         this.clock = clock;
     }
 
@@ -133,10 +135,24 @@ public class Ledger {
     }
 
     /**
+     * A received heenbericht our checks accepted, now in the EPD's folder: its judgement, what it answers and establishes
+     * ({@link Correlator#honoured}: requests answered, toewijzingen and leveringen remembered) and the afgeleverd event,
+     * in one store transaction. A crash or failure in between leaves none of it and the message unfinished, to be
+     * handed over again, instead of judged with its toewijzingen never remembered.
+     */
+    @Transactional
+    public void handedOver(Exchange exchange) {
+        judged(exchange);
+        correlator.honoured(exchange);
+        audit.afgeleverd(exchange);
+    }
+
+    /**
      * A received heenbericht judged by our own checks (its retour is on its way). A declaratie our 325 refuses in part or
      * as a whole is DEELS_TOEGEKEND or AFGEWEZEN; one that passes goes to the back office (AFGELEVERD), which owes its
      * 325 within the deadline (OP090x4) and decides the state with it.
      */
+    @Transactional
     public void judged(Exchange exchange) {
         boolean accepted = exchange.getProperty(Flow.ACCEPTED, Boolean.class);
         AfkeurEntry afkeur = exchange.getProperty(Flow.AFKEUR, AfkeurEntry.class);

@@ -1,7 +1,6 @@
 package nl.berichtenpoort.store;
 
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -25,13 +24,13 @@ public class Toewijzingen {
                 (rs, i) -> new Toewijzing(rs.getString(1), rs.getString(2), rs.getLong(3)), standard, gemeente, nummer).stream().findFirst();
     }
 
-    /** Records a toewijzing the first time its number is seen. */
+    /**
+     * Records a toewijzing the first time its number is seen: the first occurrence defines what the number stands for.
+     * Not an insert whose duplicate key is caught: on PostgreSQL a failed statement aborts the transaction it is part of.
+     */
     public void remember(String standard, String gemeente, long nummer, String clientKey, String product, long messageId) {
-        try {
-            jdbc.update("insert into toewijzing (standaard, gemeente, nummer, client_sleutel, product, bericht_id) values (?, ?, ?, ?, ?, ?)",
-                    standard, gemeente, nummer, clientKey, product, messageId);
-        } catch (DuplicateKeyException seenBefore) {
-            // the first occurrence defines what the number stands for
-        }
+        jdbc.update("insert into toewijzing (standaard, gemeente, nummer, client_sleutel, product, bericht_id) select ?, ?, ?, ?, ?, ?"
+                + " where not exists (select 1 from toewijzing where standaard = ? and gemeente = ? and nummer = ?)",
+                standard, gemeente, nummer, clientKey, product, messageId, standard, gemeente, nummer);
     }
 }

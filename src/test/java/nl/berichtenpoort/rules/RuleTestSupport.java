@@ -82,8 +82,8 @@ final class RuleTestSupport {
      * A real store (H2 with the gateway's Flyway schema) in which messages are recorded the way the routes record them,
      * by the same processors on a Camel exchange: outbound (uitgaand.yaml) identify, validate, Ledger.outbound,
      * Correlator.answer and Ledger.sent; inbound (inkomend.yaml) identify, validate and Ledger.inbound, and for a
-     * heenbericht our checks accept, HeenCheck with the rule engine of {@link RuleConfiguration}, Ledger.judged and
-     * Correlator.honoured. The stores and the client keys are the ones the rules under test are built with.
+     * heenbericht our checks accept, HeenCheck with the rule engine of {@link RuleConfiguration} and Ledger.handedOver.
+     * The stores and the client keys are the ones the rules under test are built with.
      */
     static final class RecordingGateway {
 
@@ -105,8 +105,8 @@ final class RuleTestSupport {
             toewijzingen = new Toewijzingen(jdbc);
             leveringen = new Leveringen(jdbc);
             Audit audit = new Audit(jdbc, new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource())), new ObjectMapper().findAndRegisterModules(), clock);
-            ledger = new Ledger(store, deadlines, new DeadlinePolicy(new WorkingDays(Set.of())), audit, clock);
             correlator = new Correlator(store, REGISTRY, deadlines, toewijzingen, clientKeys, leveringen);
+            ledger = new Ledger(store, deadlines, new DeadlinePolicy(new WorkingDays(Set.of())), audit, correlator, clock);
             heenCheck = new HeenCheck(new RuleConfiguration().ruleEngine(store, toewijzingen, leveringen, clientKeys), clock);
         }
 
@@ -126,8 +126,7 @@ final class RuleTestSupport {
             heenCheck.process(exchange);
             RuleOutcome outcome = exchange.getProperty(Flow.RULE_OUTCOME, RuleOutcome.class);
             assertThat(outcome.approved()).as("the gateway accepts this earlier message:\n%s", outcome.describe()).isTrue();
-            ledger.judged(exchange);
-            correlator.honoured(exchange);
+            ledger.handedOver(exchange);
             return exchange.getProperty(Flow.STORE_ID, Long.class);
         }
 
