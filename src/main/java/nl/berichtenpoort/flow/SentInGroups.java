@@ -14,7 +14,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -40,9 +39,9 @@ public class SentInGroups extends AsyncProcessorSupport {
     private final ExecutorService writer;
     private final long waitNanos;
 
-    public SentInGroups(Ledger ledger, PlatformTransactionManager transactions, CamelContext camel, BerichtenpoortProperties properties) {
+    public SentInGroups(Ledger ledger, TransactionTemplate transaction, CamelContext camel, BerichtenpoortProperties properties) {
         this.ledger = ledger;
-        this.transaction = new TransactionTemplate(transactions);
+        this.transaction = transaction;
         this.waiting = new LinkedBlockingQueue<>(properties.polling().inFlight());
         this.waitNanos = TimeUnit.MILLISECONDS.toNanos(properties.store().sentGroupWait());
         // Camel's own pool: shut down after the routes stopped, so the messages still waiting are written first
