@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import nl.berichtenpoort.audit.Audit;
 import nl.berichtenpoort.deadline.DeadlinePolicy;
 import nl.berichtenpoort.message.ClientRef;
@@ -22,6 +24,7 @@ import nl.berichtenpoort.store.StoredMessage;
 import nl.berichtenpoort.store.VspReferences;
 import nl.berichtenpoort.validation.Problem;
 import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,6 +47,7 @@ public class Ledger {
     private final Audit audit;
     private final Correlator correlator;
     private final Clock clock;
+    private final Set<Long> underWay = ConcurrentHashMap.newKeySet();
 
     public Ledger(MessageStore store, Deadlines deadlines, DeadlinePolicy policy, Audit audit, Correlator correlator, Clock clock) {
         this.store = store;
@@ -62,15 +66,21 @@ public class Ledger {
         MessageIdentity identity = exchange.getProperty(Flow.IDENTITY, MessageIdentity.class);
         MessageType type = exchange.getProperty(Flow.TYPE, MessageType.class);
         switch (registration.outcome()) {
-            case NEW, NEW_UNDER_USED_KEY -> remember(exchange, stored.id());
+            case NEW, NEW_UNDER_USED_KEY -> {
+                remember(exchange, stored.id());
+                underWay(exchange, stored.id());
+            }
             case SAME_AGAIN -> {
                 if (sameFileAgain(exchange, stored)) {
                     return;
                 }
+                String taken = "this " + type.name() + " (Identificatie " + identity.identificatie() + " of " + identity.sender()
+                        + ") was taken on before, on " + WHEN.format(stored.created()) + " as file " + stored.fileName();
                 if (!UNFINISHED.contains(stored.state())) {
-                    throw duplicate(exchange, "this " + type.name() + " (Identificatie " + identity.identificatie() + " of "
-                            + identity.sender() + ") was taken on before, on " + WHEN.format(stored.created()) + " as file "
-                            + stored.fileName() + ", and is " + stored.state() + "; it is not passed on again");
+                    throw duplicate(exchange, taken + ", and is " + stored.state() + "; it is not passed on again");
+                }
+                if (!underWay(exchange, stored.id())) {
+                    throw duplicate(exchange, taken + ", and is on its way to VECOZO now; it is not passed on again");
                 }
                 exchange.setProperty(Flow.STORE_ID, stored.id());
             }
@@ -82,6 +92,26 @@ public class Ledger {
         if (answers != null) {
             store.linkAnswer(stored.id(), answers);
         }
+    }
+
+    /**
+     * Marks an outbound message as under way in this process until its exchange is done. A copy recorded meanwhile finds
+     * it still ONTVANGEN, as an attempt a crash left unfinished would be (its sent state is written in a group a moment
+     * later, see SentInGroups); without this mark it would be sent a second time. A crash forgets the marks, so a message
+     * left unfinished is still taken up again after a restart.
+     */
+    private boolean underWay(Exchange exchange, long id) {
+        if (!underWay.add(id)) {
+            return false;
+        }
+        // completions run last added first: the mark is gone before the EPD file is released to be read again
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                underWay.remove(id);
+            }
+        });
+        return true;
     }
 
     /** Inbound, before anything is decided. A message pulled from the VSP keeps its TraceerId and ConversatieId. */

@@ -125,6 +125,34 @@ class BadInputIT extends SharedGateway {
     }
 
     @Test
+    void theSameMessageDroppedTwiceAtOnceIsSentOnce() throws IOException {
+        // the second copy is recorded while the first may still wait for its sent state to be written (SentInGroups)
+        List<String> ids = Stream.generate(BadInputIT::uniqueId).limit(10).toList();
+        Path staging = Files.createDirectories(root.resolve("tweemaal"));
+        for (String id : ids) {
+            byte[] message = Fixtures.withIdentity("WMO317", id).getBytes(StandardCharsets.UTF_8);
+            Files.write(staging.resolve(id + "-a.xml"), message);
+            Files.write(staging.resolve(id + "-b.xml"), message);
+        }
+        for (String id : ids) {
+            for (String copy : List.of(id + "-a.xml", id + "-b.xml")) {
+                Files.move(staging.resolve(copy), gateway.epdUit().resolve(copy), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+
+        for (String id : ids) {
+            await().atMost(WAIT).until(() -> files(gateway.fout()).stream().anyMatch(p -> p.getFileName().toString().contains(id)
+                    && p.getFileName().toString().endsWith(".reden.txt")));
+            List<Path> refused = files(gateway.fout()).stream().filter(p -> p.getFileName().toString().contains(id)
+                    && p.getFileName().toString().endsWith(".reden.txt")).toList();
+            assertThat(refused).as(id).hasSize(1);
+            assertThat(Files.readString(refused.get(0))).as(id).contains("it is not passed on again");
+            await().atMost(WAIT).until(() -> "VERZONDEN".equals(gateway.state("WMO317", id)));
+            assertThat(gateway.stepsOf(id).stream().filter("verzonden"::equals)).as(id).hasSize(1);
+        }
+    }
+
+    @Test
     void aFileOverTwentyFiveMegabytesIsRefusedUnreadAndKeptInFout() throws IOException {
         Path big = Files.createTempFile(root, "groot", ".tmp");
         try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
