@@ -210,7 +210,7 @@ public record BerichtenpoortProperties(
      * @param syncContent   force each content file to disk before its row is written (for a database that syncs its
      *                      commits, as PostgreSQL does; H2 in file mode does not, so there it would buy nothing)
      * @param sentGroupWait how long (ms) the writer of the sent states waits for more delivered messages to share their
-     *                      commit ({@link nl.berichtenpoort.flow.SentInGroups}); 0 writes at once
+     *                      commit ({@link nl.berichtenpoort.flow.GroupCommits#sentInGroups}); 0 writes at once
      */
     public record Store(@NotNull Path contentFolder, boolean syncContent, @Min(0) long sentGroupWait) {
     }

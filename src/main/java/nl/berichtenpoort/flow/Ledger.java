@@ -97,7 +97,7 @@ public class Ledger {
     /**
      * Marks an outbound message as under way in this process until its exchange is done. A copy recorded meanwhile finds
      * it still ONTVANGEN, as an attempt a crash left unfinished would be (its sent state is written in a group a moment
-     * later, see SentInGroups); without this mark it would be sent a second time. A crash forgets the marks, so a message
+     * later, see GroupCommit); without this mark it would be sent a second time. A crash forgets the marks, so a message
      * left unfinished is still taken up again after a restart.
      */
     private boolean underWay(Exchange exchange, long id) {

@@ -126,7 +126,7 @@ class BadInputIT extends SharedGateway {
 
     @Test
     void theSameMessageDroppedTwiceAtOnceIsSentOnce() throws IOException {
-        // the second copy is recorded while the first may still wait for its sent state to be written (SentInGroups)
+        // the second copy is recorded while the first may still wait for its sent state to be written (GroupCommit)
         List<String> ids = Stream.generate(BadInputIT::uniqueId).limit(10).toList();
         Path staging = Files.createDirectories(root.resolve("tweemaal"));
         for (String id : ids) {

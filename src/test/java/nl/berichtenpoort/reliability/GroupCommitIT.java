@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import nl.berichtenpoort.testsupport.Fixtures;
@@ -23,10 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Delivered messages are marked sent in groups that share a commit (SentInGroups): each one's EPD file moves away only
- * once its state is written, and one whose state cannot be written does not hold back or fail the others.
+ * The outbound flow records messages, and marks them sent, in groups that share a commit (GroupCommit): each message
+ * is delivered only once its record is written and its EPD file moves away only once its sent state is, and one whose
+ * row cannot be written does not hold back or fail the others.
  */
-class SentInGroupsIT {
+class GroupCommitIT {
 
     private static final List<String> IDS = IntStream.range(0, 30).mapToObj(i -> String.format("GRP-%04d", i)).toList();
     private static final String REFUSED = "GRP-0017";
@@ -36,12 +38,21 @@ class SentInGroupsIT {
 
     @Test
     void messagesDroppedTogetherAreAllMarkedSentAndOneWhoseStateCannotBeWrittenGoesToFoutAlone() throws Exception {
+        assertOneRefusedAndTheOthersSent("bericht_status", RefusingSentState.class, "FOUT", "VERZONDEN refused by the test");
+    }
+
+    @Test
+    void messagesDroppedTogetherAreAllRecordedAndOneThatCannotBeRecordedGoesToFoutAlone() throws Exception {
+        assertOneRefusedAndTheOthersSent("bericht", RefusingRecord.class, "", "recording refused by the test");
+    }
+
+    private void assertOneRefusedAndTheOthersSent(String table, Class<? extends Trigger> trigger, String refusedState, String reason)
+            throws Exception {
         // no second try: a message that failed only because it shared a group with the refused one would go to fout
         try (RunningGateway gateway = RunningGateway.start(root, "--berichtenpoort.redelivery.maximum-redeliveries=0")) {
             JdbcTemplate jdbc = gateway.context().getBean(JdbcTemplate.class);
-            jdbc.execute("create trigger weigert_verzonden before insert on bericht_status for each row call '"
-                    + RefusingSentState.class.getName() + "'");
-            // written first and moved in at once, so that the poller finds them together and the stage delivers them in a row
+            jdbc.execute("create trigger weigert before insert on " + table + " for each row call '" + trigger.getName() + "'");
+            // written first and moved in at once, so that the poller finds them together and the stages take them in a row
             Path staging = Files.createDirectories(root.resolve("staging"));
             for (String id : IDS) {
                 Files.writeString(staging.resolve(id + ".xml"), Fixtures.withIdentity("WMO315", id), StandardCharsets.UTF_8);
@@ -56,11 +67,23 @@ class SentInGroupsIT {
                 assertThat(gateway.state("WMO315", id)).as(id).isEqualTo("VERZONDEN");
                 assertThat(gateway.vecozoUit().resolve("WMO315_98025566_" + id + ".xml")).exists();
             }
-            assertThat(gateway.state("WMO315", REFUSED)).isEqualTo("FOUT");
+            assertThat(gateway.state("WMO315", REFUSED)).isEqualTo(refusedState);
+            assertThat(gateway.vecozoUit().resolve("WMO315_98025566_" + REFUSED + ".xml").toFile().exists()).isEqualTo(!refusedState.isEmpty());
             List<Path> reasons = files(gateway.fout()).stream().filter(f -> f.toString().endsWith("reden.txt")).toList();
             assertThat(reasons).hasSize(1);
             assertThat(reasons.get(0).getFileName().toString()).contains(REFUSED);
-            assertThat(RunningGateway.text(reasons.get(0))).contains("refused by the test");
+            assertThat(RunningGateway.text(reasons.get(0))).contains(reason);
+        }
+    }
+
+    /** Refuses the record of one message, as a failing disk would refuse one commit. */
+    public static final class RefusingRecord implements Trigger {
+
+        @Override
+        public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
+            if (Arrays.asList(newRow).contains(REFUSED)) {
+                throw new SQLException("recording refused by the test");
+            }
         }
     }
 
