@@ -50,6 +50,22 @@ class XsdValidatorTest {
     }
 
     @Test
+    void aMessageAfterAnInvalidOrBrokenOneIsJudgedOnItsOwn() {
+        // the parser of a thread and schema is used again: nothing of one message may stay for the next
+        String valid = fixture("WMO301");
+        String invalid = valid.replace("<wmo301:Geslacht>2</wmo301:Geslacht>", "<wmo301:Geslacht>7</wmo301:Geslacht>");
+        String broken = valid.substring(0, valid.length() / 2);
+
+        for (String before : new String[] {invalid, broken}) {
+            assertThat(validator.validate(before.getBytes(StandardCharsets.UTF_8), "WMO301-voor.xml").issues()).isNotEmpty();
+            ValidationResult after = validator.validate(valid.getBytes(StandardCharsets.UTF_8), "WMO301.xml");
+            assertThat(after.issues()).as(after.summary()).isEmpty();
+            assertThat(validator.validate(invalid.getBytes(StandardCharsets.UTF_8), "WMO301-weer.xml").issues())
+                    .extracting(ValidationIssue::path).containsExactly("/Bericht/Client/Geslacht");
+        }
+    }
+
+    @Test
     void errorsAreReadableEnglishOnAMachineThatSpeaksAnotherLanguage() {
         String xml = fixture("WMO301").replace("<wmo301:Geslacht>2</wmo301:Geslacht>", "<wmo301:Geslacht>7</wmo301:Geslacht>");
         Locale machine = Locale.getDefault();
