@@ -161,11 +161,6 @@ public final class XsdValidator {
         return tracker.issues();
     }
 
-    /**
-     * The validator's messages are parsed into readable text; they must not come in the machine's language. The root
-     * locale, not English: the messages have no English bundle of their own, so asking for English falls back to the
-     * machine's language (a German machine gave German), while the root locale is the English base bundle.
-     */
     private static XMLReader validatingReader(Schema schema) {
         try {
             XMLReader reader = SecureXml.saxParser(schema).getXMLReader();
@@ -176,6 +171,11 @@ public final class XsdValidator {
         }
     }
 
+    /**
+     * The validator's messages are parsed into readable text; they must not come in the machine's language. The root
+     * locale, not English: the messages have no English bundle of their own, so asking for English falls back to the
+     * machine's language (a German machine gave German), while the root locale is the English base bundle.
+     */
     private static void setEnglishMessages(XMLReader reader) {
         try {
             reader.setProperty(LOCALE, Locale.ROOT);
