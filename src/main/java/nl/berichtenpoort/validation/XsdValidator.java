@@ -10,12 +10,15 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.xml.validation.Schema;
 import nl.berichtenpoort.message.MessageHeader;
 import nl.berichtenpoort.xml.SecureXml;
@@ -38,10 +41,11 @@ public final class XsdValidator {
     private final long maxMessageBytes;
     private final HeaderReader headerReader = new HeaderReader();
     /**
-     * A parser per thread and schema, used again for each message: making one (the secure factory and the validating
-     * parser's configuration) took a sixth of the poller's time. A parser starts every parse afresh.
+     * Validating parsers that wait for their next message, per schema: making one (the secure factory and the parser's
+     * configuration) took a sixth of the poller's time. There are as many as messages of a schema were validated at
+     * once (about 120 KB each); a parser starts every parse afresh.
      */
-    private final ThreadLocal<Map<Schema, XMLReader>> readers = ThreadLocal.withInitial(HashMap::new);
+    private final Map<Schema, Queue<XMLReader>> idle = new ConcurrentHashMap<>();
 
     public XsdValidator(SchemaCatalog catalog, long maxMessageBytes) {
         this.catalog = catalog;
@@ -142,7 +146,9 @@ public final class XsdValidator {
      */
     private List<ValidationIssue> validate(InputStream in, String name, MessageSchema schema, ContentListener listener) throws IOException {
         PathTracker tracker = new PathTracker(listener);
-        XMLReader reader = readers.get().computeIfAbsent(catalog.compiled(schema), XsdValidator::validatingReader);
+        Schema compiled = catalog.compiled(schema);
+        Queue<XMLReader> readers = idle.computeIfAbsent(compiled, s -> new ConcurrentLinkedQueue<>());
+        XMLReader reader = Objects.requireNonNullElseGet(readers.poll(), () -> validatingReader(compiled));
         try {
             reader.setContentHandler(tracker);
             reader.setErrorHandler(tracker);
@@ -157,6 +163,7 @@ public final class XsdValidator {
             // the parser waits for the next message; what this one found must not stay with it
             reader.setContentHandler(NO_HANDLER);
             reader.setErrorHandler(NO_HANDLER);
+            readers.offer(reader);
         }
         return tracker.issues();
     }

@@ -12,8 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import nl.berichtenpoort.testsupport.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +56,7 @@ class XsdValidatorTest {
 
     @Test
     void aMessageAfterAnInvalidOrBrokenOneIsJudgedOnItsOwn() {
-        // the parser of a thread and schema is used again: nothing of one message may stay for the next
+        // a parser is used again for the next message of its schema: nothing of one message may stay for the next
         String valid = fixture("WMO301");
         String invalid = valid.replace("<wmo301:Geslacht>2</wmo301:Geslacht>", "<wmo301:Geslacht>7</wmo301:Geslacht>");
         String broken = valid.substring(0, valid.length() / 2);
@@ -62,6 +67,25 @@ class XsdValidatorTest {
             assertThat(after.issues()).as(after.summary()).isEmpty();
             assertThat(validator.validate(invalid.getBytes(StandardCharsets.UTF_8), "WMO301-weer.xml").issues())
                     .extracting(ValidationIssue::path).containsExactly("/Bericht/Client/Geslacht");
+        }
+    }
+
+    @Test
+    void messagesValidatedAtOnceOnSeveralThreadsAreEachJudgedOnTheirOwn() throws Exception {
+        String valid = fixture("WMO301");
+        String invalid = valid.replace("<wmo301:Geslacht>2</wmo301:Geslacht>", "<wmo301:Geslacht>7</wmo301:Geslacht>");
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<ValidationIssue>>> results = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String xml = i % 2 == 0 ? valid : invalid;
+                results.add(threads.submit(() -> validator.validate(xml.getBytes(StandardCharsets.UTF_8), "WMO301.xml").issues()));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertThat(results.get(i).get()).as("message " + i).hasSize(i % 2 == 0 ? 0 : 1);
+            }
+        } finally {
+            threads.shutdownNow();
         }
     }
 
