@@ -18,11 +18,13 @@ import nl.berichtenpoort.message.MessageType;
 import nl.berichtenpoort.message.MessageTypeRegistry;
 import nl.berichtenpoort.message.ReferenceKind;
 import nl.berichtenpoort.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /** The store on both databases it supports: H2 (embedded default) and PostgreSQL (production). */
 class MessageStoreTest {
@@ -185,6 +187,29 @@ class MessageStoreTest {
             assertThat(jdbc.queryForObject("explain select waarde from bericht_sleutel where bericht_id = 1 and soort = 'PRODUCT'", String.class))
                     .contains("CONSTRAINT_INDEX");
         }
+    }
+
+    @Test
+    void h2HandsOutIdentityNumbersInBlocksOfAThousandAndNeverOneTwiceAfterAKill() {
+        Path database = folder.resolve("H2-numbers");
+        JdbcTemplate migrated = TestDatabase.h2(database);
+        assertThat(migrated.queryForList("select identity_cache from information_schema.columns where table_schema = 'PUBLIC'"
+                + " and is_identity = 'YES'", Long.class)).hasSize(7).containsOnly(1000L);
+        String url = "jdbc:h2:file:" + database.resolve("store").toAbsolutePath() + ";WRITE_DELAY=0";
+
+        SingleConnectionDataSource before = new SingleConnectionDataSource(url, "sa", "", true);
+        MessageStore store = new MessageStore(new JdbcTemplate(before), contents("H2-numbers"), CLOCK);
+        long last = 0;
+        for (int i = 0; i < 5; i++) {
+            last = store.nextNumber();
+        }
+        // a kill: H2 closes its file without writing anything more
+        new JdbcTemplate(before).execute("shutdown immediately");
+        before.destroy();
+
+        SingleConnectionDataSource after = new SingleConnectionDataSource(url, "sa", "", true);
+        assertThat(new MessageStore(new JdbcTemplate(after), contents("H2-numbers"), CLOCK).nextNumber()).isGreaterThan(last);
+        after.destroy();
     }
 
     private static ContentFiles contents(String name) {
