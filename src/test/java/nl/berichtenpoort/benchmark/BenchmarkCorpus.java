@@ -17,6 +17,8 @@ import nl.berichtenpoort.testsupport.Fixtures;
 final class BenchmarkCorpus {
 
     static final List<String> TYPES = List.of("WMO305", "WMO307", "WMO315", "WMO317", "WMO323", "JW305", "JW307", "JW315", "JW317", "JW323");
+    /** Each message has a client of its own, numbered within the prefix (see {@link #bsn}). */
+    static final int MAX_PER_PREFIX = 100_000;
     private static final Pattern FIRST_PRESTATIE = Pattern.compile("(?s)(\\s*<(\\w+):Prestatie>.*?</\\2:Prestatie>)");
     private static final Pattern PRESTATIES = Pattern.compile("(?s)(<(\\w+):Clienten>).*(</\\2:Clienten>)");
 
@@ -37,12 +39,17 @@ final class BenchmarkCorpus {
 
     /** {@code count} messages with Identificaties {@code prefix}000000 and up; the prefix also sets their clients apart. */
     static List<Bericht> mixed(long seed, int count, String prefix) {
-        if (count > 100_000) {
+        return mixed(seed, 0, count, prefix);
+    }
+
+    /** Messages {@code first} to {@code first + count} of the corpus with this prefix. */
+    static List<Bericht> mixed(long seed, int first, int count, String prefix) {
+        if (first + count > MAX_PER_PREFIX) {
             throw new IllegalArgumentException("at most 100,000 messages (and clients) per prefix");
         }
         Random random = new Random(seed);
         List<Bericht> all = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (int i = first; i < first + count; i++) {
             String type = TYPES.get(random.nextInt(TYPES.size()));
             String id = String.format("%s%06d", prefix, i);
             String bsn = bsn(prefix, i);
