@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import nl.berichtenpoort.benchmark.BenchmarkCorpus.Bericht;
 import nl.berichtenpoort.testsupport.GatewayProcess;
@@ -82,8 +83,9 @@ class GatewayBenchmark {
         // warmed like the gateway, on the warm-up corpus: after one pass over the corpus alone its JIT was not done either
         baseline.run(warmUp, warmUpStaging, root.resolve("warm-up"));
         // the median of three passes: one pass on its own varied between 2,000 and 3,500 msg/s from run to run
-        double baselineRate = MESSAGES / seconds(median(baseline.run(corpus, staging, root.resolve("baseline-1")),
-                baseline.run(corpus, staging, root.resolve("baseline-2")), baseline.run(corpus, staging, root.resolve("baseline-3"))));
+        double baselineRate = MESSAGES / seconds(median(settled(() -> baseline.run(corpus, staging, root.resolve("baseline-1"))),
+                settled(() -> baseline.run(corpus, staging, root.resolve("baseline-2"))),
+                settled(() -> baseline.run(corpus, staging, root.resolve("baseline-3")))));
 
         Run burst = run("burst", corpus, staging, List.of(), 0, warmUp, true).clean();
         row("throughput, " + MESSAGES + " messages dropped at once (" + mb(corpusBytes) + " MB), msg/s", baselineRate, burst.rate(), burst.rate() / baselineRate);
@@ -105,7 +107,7 @@ class GatewayBenchmark {
         Bericht large = BenchmarkCorpus.large("GROOT-0001", LARGE_BYTES);
         Path largeFolder = write(root.resolve("large"), List.of(large));
         baseline.run(List.of(earlierLarge), warmUpStaging, root.resolve("warm-up-large"));
-        double baselineLarge = seconds(baseline.run(List.of(large), largeFolder, root.resolve("baseline-large")));
+        double baselineLarge = seconds(settled(() -> baseline.run(List.of(large), largeFolder, root.resolve("baseline-large"))));
         List<Bericht> largeWarmUp = new ArrayList<>(warmUp.subList(0, Math.min(WARM_UP, LARGE_WARM_UP)));
         largeWarmUp.add(earlierLarge);
         Run alone = run("large", List.of(large), largeFolder, List.of("-Xmx256m"), 0, largeWarmUp, false);
@@ -154,6 +156,7 @@ class GatewayBenchmark {
                 }
                 round = warmUp(warmedUp, WARM_UP_ROUND);
             }
+            settleDisk();
             // the peaks are those of the measured part: Linux resets VmHWM on "5" in clear_refs
             Files.writeString(Path.of("/proc", String.valueOf(gateway.pid()), "clear_refs"), "5");
             heap.start();
@@ -296,6 +299,26 @@ class GatewayBenchmark {
             }
         }
         return ticks;
+    }
+
+    /**
+     * Writes back to disk what the parts before left in the page cache, so that no measured part (baseline or gateway)
+     * waits on the write-back of what others wrote: the warm-ups alone write gigabytes.
+     */
+    private static void settleDisk() {
+        try {
+            new ProcessBuilder("sync").inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long settled(LongSupplier measured) {
+        settleDisk();
+        return measured.getAsLong();
     }
 
     /** VmHWM: the most memory the process ever had resident. */
