@@ -80,7 +80,7 @@ public record BerichtenpoortProperties(
     }
 
     /**
-     * @param delay                   pause between two polls of a folder or mailbox
+     * @param delay                   pause between two polls of a local folder
      * @param readLockMinAge          a file is taken only when it has not changed for this long
      * @param readLockCheckInterval   how often a file that changed more recently is looked at again
      * @param inFlight                outbound messages validated and waiting to be recorded and sent, in order
@@ -165,6 +165,8 @@ public record BerichtenpoortProperties(
     /**
      * The SFTP mailbox, used when the transport is sftp. Log in with a password or a private key; the server's host
      * key must be in the known_hosts file unless strict host key checking is switched off.
+     *
+     * @param pollInterval pause between two looks into the remote mailbox
      */
     public record Sftp(
             @NotBlank String host,
@@ -177,7 +179,8 @@ public record BerichtenpoortProperties(
             String knownHostsFile,
             @Pattern(regexp = "yes|no") String strictHostKeyChecking,
             @NotNull Duration connectTimeout,
-            @NotNull Duration socketTimeout) {
+            @NotNull Duration socketTimeout,
+            @NotNull Duration pollInterval) {
     }
 
     /**
