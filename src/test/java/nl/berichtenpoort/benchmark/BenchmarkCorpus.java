@@ -45,7 +45,7 @@ final class BenchmarkCorpus {
     /** Messages {@code first} to {@code first + count} of the corpus with this prefix. */
     static List<Bericht> mixed(long seed, int first, int count, String prefix) {
         if (first + count > MAX_PER_PREFIX) {
-            throw new IllegalArgumentException("at most 100,000 messages (and clients) per prefix");
+            throw new IllegalArgumentException("at most " + MAX_PER_PREFIX + " messages (and clients) per prefix");
         }
         Random random = new Random(seed);
         List<Bericht> all = new ArrayList<>();
