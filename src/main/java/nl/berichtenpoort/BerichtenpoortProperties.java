@@ -219,10 +219,11 @@ public record BerichtenpoortProperties(
     }
 
     /**
-     * @param forwardInterval  how often audit events kept in the store are moved to the audit queue
+     * @param forwardDelay     how long after the commit that wrote them audit events are moved to the audit queue
+     * @param forwardInterval  how often audit events still in the store (the broker was down) are tried again
      * @param forwardBatchSize how many events at most go to the queue in one transaction
      */
-    public record AuditTrail(@NotNull Duration forwardInterval, @Min(1) int forwardBatchSize) {
+    public record AuditTrail(@NotNull Duration forwardDelay, @NotNull Duration forwardInterval, @Min(1) int forwardBatchSize) {
     }
 
     /**

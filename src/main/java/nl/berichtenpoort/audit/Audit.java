@@ -54,6 +54,8 @@ public class Audit {
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
     private final Clock clock;
+    private volatile Runnable whenWritten = () -> {
+    };
 
     public Audit(JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
@@ -185,6 +187,11 @@ public class Audit {
         }
     }
 
+    /** Runs {@code listener} after every store commit that wrote events (the forwarder, to move them on at once). */
+    public void whenWritten(Runnable listener) {
+        this.whenWritten = listener;
+    }
+
     /** Writes the events the exchange recorded so far in the store transaction under way (or in one of its own). */
     @SuppressWarnings("unchecked")
     public void writeRecorded(Exchange exchange) {
@@ -242,6 +249,7 @@ public class Audit {
                 @Override
                 public void afterCommit() {
                     open.removeAll(events);
+                    whenWritten.run();
                 }
             });
         });

@@ -8,7 +8,12 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.TextMessage;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import nl.berichtenpoort.BerichtenpoortProperties;
+import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,8 +38,13 @@ public class AuditForwarder {
     private final String queue;
     private final int batchSize;
     private volatile boolean waiting;
+    /** Its own thread: the commit that wrote the events goes on at once. */
+    private final ScheduledExecutorService soon;
+    private final long delayMillis;
+    private final AtomicBoolean wanted = new AtomicBoolean();
 
-    public AuditForwarder(JdbcTemplate jdbc, ConnectionFactory connections, BerichtenpoortProperties properties, MeterRegistry meters) {
+    public AuditForwarder(JdbcTemplate jdbc, ConnectionFactory connections, BerichtenpoortProperties properties, MeterRegistry meters,
+                          Audit audit, CamelContext camel) {
         this.jdbc = jdbc;
         this.jms = new JmsTemplate(connections);
         this.jms.setSessionTransacted(true);
@@ -43,10 +53,36 @@ public class AuditForwarder {
         Gauge.builder("berichtenpoort.audit.wachtend", this::waitingEvents)
                 .description("Audit events written in the store and not yet on the audit queue")
                 .register(meters);
+        this.soon = camel.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "audit-doorsturen");
+        this.delayMillis = properties.audit().forwardDelay().toMillis();
+        audit.whenWritten(this::forwardSoon);
     }
 
-    /** Moves every event waiting in the store to the queue; returns how many. */
-    public int forward() {
+    /**
+     * Moves the events on after the forward-delay, on the forwarder's thread: once for any number of calls made before
+     * it started, so under load one run takes the events of many commits. The timer route (forward-interval) tries
+     * again what waits for the broker.
+     */
+    public void forwardSoon() {
+        if (wanted.compareAndSet(false, true)) {
+            try {
+                soon.schedule(() -> {
+                    wanted.set(false);
+                    try {
+                        forward();
+                    } catch (RuntimeException e) {
+                        // the store is unreachable (or closing): the timer route tries again
+                        LOG.warn("Audit events wait in the store: {}", e.getMessage());
+                    }
+                }, delayMillis, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                wanted.set(false); // shutting down: the events wait in the store for the next start
+            }
+        }
+    }
+
+    /** Moves every event waiting in the store to the queue; returns how many. One run at a time: an event goes once. */
+    public synchronized int forward() {
         int forwarded = 0;
         try {
             List<Row> batch;

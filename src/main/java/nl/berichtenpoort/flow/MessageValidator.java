@@ -1,6 +1,7 @@
 package nl.berichtenpoort.flow;
 
 import nl.berichtenpoort.message.MessageFacts;
+import nl.berichtenpoort.message.MessageHeader;
 import nl.berichtenpoort.privacy.ClientKeys;
 import nl.berichtenpoort.validation.ValidationResult;
 import nl.berichtenpoort.validation.XsdValidator;
@@ -29,7 +30,7 @@ public class MessageValidator implements Processor {
         MessageContent content = MessageContent.of(exchange);
         MessageFacts facts = new MessageFacts(clientKeys::of);
         ValidationResult result = content.file() != null
-                ? validator.validate(content.file(), facts)
+                ? validator.validate(content.file(), exchange.getProperty(Flow.HEADER, MessageHeader.class), facts)
                 : validator.validate(content.bytes(), content.name(), facts);
         if (!result.isValid()) {
             throw new RefusedMessageException(result.problem().orElseThrow(), result.summary());

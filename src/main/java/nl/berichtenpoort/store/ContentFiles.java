@@ -2,12 +2,16 @@ package nl.berichtenpoort.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.UUID;
 import nl.berichtenpoort.io.ContentSource;
 
 /**
@@ -32,14 +36,15 @@ public final class ContentFiles {
     void keep(String sha256, long size, ContentSource content) {
         Path file = file(sha256);
         try {
-            if (Files.exists(file) && Files.size(file) == size) {
+            if (sizeOf(file) == size) {
                 return;
             }
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), ".", ".deel");
+            // written under a name of its own, made once (one file created, none deleted: on ext4 each costs the
+            // creations after it), and renamed when complete
+            Path temp = file.resolveSibling("." + UUID.randomUUID() + ".deel");
             try {
-                try (InputStream in = content.open()) {
-                    Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+                try (InputStream in = content.open(); OutputStream out = create(temp)) {
+                    in.transferTo(out);
                 }
                 if (sync) {
                     try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -52,6 +57,25 @@ public final class ContentFiles {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the message content as " + file, e);
+        }
+    }
+
+    /** The size of a kept file, -1 when there is none. */
+    private static long sizeOf(Path file) throws IOException {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).size();
+        } catch (NoSuchFileException none) {
+            return -1;
+        }
+    }
+
+    /** A new file; its folder (one per first two digits of the SHA-256) is made with the first file in it. */
+    private static OutputStream create(Path temp) throws IOException {
+        try {
+            return Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW);
+        } catch (NoSuchFileException noFolder) {
+            Files.createDirectories(temp.getParent());
+            return Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW);
         }
     }
 

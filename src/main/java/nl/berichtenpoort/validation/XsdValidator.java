@@ -1,5 +1,6 @@
 package nl.berichtenpoort.validation;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -62,10 +63,19 @@ public final class XsdValidator {
 
     /** Validates and streams every element to the listener in the same pass. */
     public ValidationResult validate(Path file, ContentListener listener) {
-        return validate(file.getFileName().toString(), listener, new Content() {
+        return validate(file, null, listener);
+    }
+
+    /**
+     * As {@link #validate(Path, ContentListener)}, for a file whose header was read before (identification): the header
+     * is not read a second time.
+     */
+    public ValidationResult validate(Path file, MessageHeader header, ContentListener listener) {
+        return validate(file.getFileName().toString(), header, listener, new Content() {
             @Override
             public InputStream open() throws IOException {
-                return Files.newInputStream(file);
+                // buffered: the parsers read the XML declaration a byte at a time, each a system call on a bare file
+                return new BufferedInputStream(Files.newInputStream(file));
             }
 
             @Override
@@ -76,7 +86,7 @@ public final class XsdValidator {
     }
 
     public ValidationResult validate(byte[] bytes, String name, ContentListener listener) {
-        return validate(name, listener, new Content() {
+        return validate(name, null, listener, new Content() {
             @Override
             public InputStream open() {
                 return new ByteArrayInputStream(bytes);
@@ -112,17 +122,19 @@ public final class XsdValidator {
         return Optional.empty();
     }
 
-    private ValidationResult validate(String name, ContentListener listener, Content content) {
+    private ValidationResult validate(String name, MessageHeader known, ContentListener listener, Content content) {
         try {
             Optional<ValidationIssue> sizeIssue = checkSize(content.size());
             if (sizeIssue.isPresent()) {
                 return refused(name, null, sizeIssue.get());
             }
-            MessageHeader header;
-            try (InputStream in = content.open()) {
-                header = headerReader.read(in);
-            } catch (UnreadableMessageException e) {
-                return refused(name, null, e.issue());
+            MessageHeader header = known;
+            if (header == null) {
+                try (InputStream in = content.open()) {
+                    header = headerReader.read(in);
+                } catch (UnreadableMessageException e) {
+                    return refused(name, null, e.issue());
+                }
             }
             Optional<MessageSchema> schema = catalog.find(header.namespace(), header.berichtXsdVersie());
             if (schema.isEmpty()) {

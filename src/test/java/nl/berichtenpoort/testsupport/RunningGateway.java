@@ -319,7 +319,7 @@ public final class RunningGateway implements AutoCloseable {
         }
     }
 
-    /** The events on the audit queue, once those still waiting in the store (moved every 100 ms) are on it. */
+    /** The events on the audit queue, once those still waiting in the store (moved right after their commit) are on it. */
     public List<Map<String, Object>> auditEvents() {
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from audit_uit", Long.class) == 0);

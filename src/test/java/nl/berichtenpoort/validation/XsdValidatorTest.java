@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import nl.berichtenpoort.message.MessageHeader;
 import nl.berichtenpoort.testsupport.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,6 +113,25 @@ class XsdValidatorTest {
 
         assertThat(validator.validate(file).sha256()).isEqualTo(expected);
         assertThat(validator.validate(bytes, "WMO315.xml").sha256()).isEqualTo(expected);
+    }
+
+    @Test
+    void aHeaderReadBeforeSparesTheSecondReadingAndTheWholeMessageIsStillValidated(@TempDir Path dir) throws Exception {
+        Path valid = Files.writeString(dir.resolve("WMO315.xml"), fixture("WMO315"));
+        Path invalid = Files.writeString(dir.resolve("WMO301.xml"), fixture("WMO301")
+                .replace("<wmo301:Geslacht>2</wmo301:Geslacht>", "<wmo301:Geslacht>7</wmo301:Geslacht>"));
+
+        ValidationResult result = validator.validate(valid, header(valid), ContentListener.NONE);
+        assertThat(result.isValid()).isTrue();
+        assertThat(result.sha256()).isEqualTo(validator.validate(valid).sha256());
+        assertThat(validator.validate(invalid, header(invalid), ContentListener.NONE).issues())
+                .extracting(ValidationIssue::path).containsExactly("/Bericht/Client/Geslacht");
+    }
+
+    private static MessageHeader header(Path file) throws Exception {
+        try (var in = Files.newInputStream(file)) {
+            return new HeaderReader().read(in);
+        }
     }
 
     @Test
