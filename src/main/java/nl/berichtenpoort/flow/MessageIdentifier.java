@@ -1,6 +1,5 @@
 package nl.berichtenpoort.flow;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,8 +54,7 @@ public class MessageIdentifier implements Processor {
     }
 
     private MessageHeader readHeader(MessageContent content) {
-        // buffered: the parser reads the XML declaration a byte at a time, each a system call on a bare file
-        try (InputStream in = new BufferedInputStream(content.open())) {
+        try (InputStream in = content.open()) {
             return headerReader.read(in);
         } catch (UnreadableMessageException e) {
             throw refused(content, e.issue());

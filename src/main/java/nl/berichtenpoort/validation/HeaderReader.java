@@ -1,5 +1,6 @@
 package nl.berichtenpoort.validation;
 
+import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -28,7 +29,8 @@ public final class HeaderReader {
     public MessageHeader read(InputStream in) throws UnreadableMessageException {
         XMLStreamReader reader = null;
         try {
-            reader = factory.createXMLStreamReader(in);
+            // buffered: the parser reads the XML declaration a byte at a time, each a system call on a bare file
+            reader = factory.createXMLStreamReader(new BufferedInputStream(in));
             checkEncoding(reader);
             return readHeader(reader);
         } catch (XMLStreamException e) {

@@ -74,7 +74,7 @@ public final class XsdValidator {
         return validate(file.getFileName().toString(), header, listener, new Content() {
             @Override
             public InputStream open() throws IOException {
-                // buffered: the parsers read the XML declaration a byte at a time, each a system call on a bare file
+                // buffered: the validating parser reads the XML declaration a byte at a time, each a system call on a bare file
                 return new BufferedInputStream(Files.newInputStream(file));
             }
 
